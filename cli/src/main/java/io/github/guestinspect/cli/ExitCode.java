@@ -1,0 +1,38 @@
+package io.github.guestinspect.cli;
+
+/**
+ * Every exit status of guest-inspect, in one place (shown by --help and in the README). A policy failure, an
+ * image that could not be inspected and a broken installation are different things for a CI to act on.
+ */
+public enum ExitCode {
+    /** Every image was inspected (an image without an OS counts: that is a finding, not a failure). */
+    OK(0, "every image was inspected"),
+    /** Reserved for policy violations at or above --fail-on (the policy engine sets it). */
+    POLICY_VIOLATION(1, "a policy rule was violated"),
+    /** Bad options or arguments: nothing was inspected. */
+    USAGE(2, "bad usage: unknown option, bad value, or no image matched"),
+    /** At least one image could not be inspected (missing, not a disk image, corrupt, refused, timed out). */
+    IMAGE_FAILED(3, "at least one image could not be inspected; the others were"),
+    /** libguestfs or qemu-img is missing or cannot launch an appliance. */
+    TOOL_FAILURE(4, "libguestfs or qemu-img is missing or cannot run"),
+    /** A bug: please report it with the message. */
+    INTERNAL_ERROR(5, "internal error"),
+    /** Stopped by SIGINT or SIGTERM; appliances were killed, nothing is left running. */
+    INTERRUPTED(130, "interrupted");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(final int code, final String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.guestinspect.cli;
+
+import io.github.guestinspect.batch.ImageFinder;
+import io.github.guestinspect.batch.InspectionEngine;
+import io.github.guestinspect.batch.InspectionSettings;
+import io.github.guestinspect.model.FailureKind;
+import io.github.guestinspect.model.InspectionResult;
+import io.github.guestinspect.report.JsonReport;
+import io.github.guestinspect.report.TextReport;
+import io.github.guestinspect.runner.ChildProcesses;
+import io.github.guestinspect.runner.RunnerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+/** {@code guest-inspect inspect}: inspects images and prints (or writes) the results. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Inspects disk images: operating systems, versions, hostnames, installed packages.%n"
+                + "IMAGE may be a file, a directory (its disk images) or a glob such as 'out/*.qcow2'.")
+final class InspectCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "IMAGE|DIR|GLOB", arity = "1..*", description = "The images to inspect.")
+    private List<String> images;
+
+    @Option(names = "--format", paramLabel = "table|json",
+            description = "Output format (default: table on a terminal, json otherwise).")
+    private OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
+    private Path output;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Appliances running at once (default: one per core,"
+            + " at most 4).")
+    private Integer jobs;
+
+    @Option(names = "--batch-size", paramLabel = "K",
+            description = "Images per appliance launch (default: spread evenly over the jobs, at most 16).")
+    private Integer batchSize;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "Time limit for one appliance batch (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    @Option(names = "--memsize", paramLabel = "MB", description = "Appliance memory (default: libguestfs').")
+    private Integer memsize;
+
+    @Option(names = "--smp", paramLabel = "N", description = "Appliance vCPUs (default: libguestfs').")
+    private Integer smp;
+
+    @Option(names = "--allow-backing-file",
+            description = "Inspect qcow2 images that declare a backing file (refused by default).")
+    private boolean allowBackingFile;
+
+    @Option(names = "--no-cache", description = "Do not read or write the result cache.")
+    private boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = ".guest-inspect/cache",
+            description = "Result cache directory (default: ${DEFAULT-VALUE}).")
+    private Path cacheDirectory;
+
+    @Override
+    public Integer call() throws IOException {
+        if (timeoutSeconds < 1 || jobs != null && jobs < 1 || batchSize != null && batchSize < 1) {
+            return usage("--timeout, --jobs and --batch-size must be at least 1");
+        }
+        List<Path> paths;
+        try {
+            paths = new ImageFinder(Path.of("")).find(images);
+        }
+        catch (IOException exception) {
+            return usage(exception.getMessage());
+        }
+        InspectionSettings defaults = InspectionSettings.defaults();
+        RunnerSettings runner = new RunnerSettings(Duration.ofSeconds(timeoutSeconds),
+                memsize == null ? OptionalInt.empty() : OptionalInt.of(memsize),
+                smp == null ? OptionalInt.empty() : OptionalInt.of(smp), Map.of(),
+                defaults.runner().temporaryRoot());
+        InspectionSettings settings = new InspectionSettings(jobs == null ? defaults.jobs() : jobs,
+                batchSize == null ? OptionalInt.empty() : OptionalInt.of(batchSize), allowBackingFile, runner);
+
+        boolean terminal = System.console() != null;
+        ProgressPrinter progress = new ProgressPrinter(System.err, terminal);
+        List<InspectionResult> results;
+        try (ChildProcesses processes = new ChildProcesses()) {
+            results = InspectionEngine.local(settings, processes).inspect(paths, progress);
+        }
+        catch (InterruptedException exception) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED.code();
+        }
+        finally {
+            progress.close();
+        }
+        writeReport(results, format == null ? (terminal && output == null ? OutputFormat.TABLE : OutputFormat.JSON)
+                : format);
+        return exitCode(results).code();
+    }
+
+    private void writeReport(final List<InspectionResult> results, final OutputFormat chosen) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        if (chosen == OutputFormat.JSON) {
+            new JsonReport().write(results, buffer);
+            buffer.write('\n');
+        }
+        else {
+            new TextReport().write(results, new PrintWriter(buffer, false, StandardCharsets.UTF_8));
+        }
+        if (output == null) {
+            OutputStream out = System.out;
+            buffer.writeTo(out);
+            out.flush();
+        }
+        else {
+            Path parent = output.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, ".guest-inspect-report", ".tmp");
+            Files.write(temporary, buffer.toByteArray());
+            Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            System.err.println("guest-inspect: report written to " + output);
+        }
+    }
+
+    static ExitCode exitCode(final List<InspectionResult> results) {
+        if (results.stream().anyMatch(result -> result.failure()
+                .map(failure -> failure.kind() == FailureKind.TOOL_FAILURE).orElse(false))) {
+            return ExitCode.TOOL_FAILURE;
+        }
+        if (results.stream().anyMatch(InspectionResult::isFailed)) {
+            return ExitCode.IMAGE_FAILED;
+        }
+        return ExitCode.OK;
+    }
+
+    private int usage(final String message) {
+        spec.commandLine().getErr().println("guest-inspect: " + message);
+        return ExitCode.USAGE.code();
+    }
+
+    /** The report formats. */
+    enum OutputFormat {
+        TABLE, JSON
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.guestinspect.batch;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Expands what a user names into image files: a file stays as it is (even a missing one, so it is reported by
+ * name), a directory yields the disk images below it, a glob ({@code out/*.qcow2}, {@code out/**.vmdk}) the files
+ * it matches. Results are sorted, so a run is reproducible.
+ */
+public final class ImageFinder {
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".qcow2", ".qcow", ".raw", ".img", ".vmdk", ".vdi",
+            ".vhdx", ".vhd");
+
+    private final Path base;
+
+    public ImageFinder(final Path base) {
+        this.base = base;
+    }
+
+    /** Expands every argument; a pattern that matches nothing is an error naming the pattern. */
+    public List<Path> find(final List<String> arguments) throws IOException {
+        List<Path> images = new ArrayList<>();
+        for (String argument : arguments) {
+            if (isGlob(argument)) {
+                List<Path> matches = glob(argument);
+                if (matches.isEmpty()) {
+                    throw new IOException("no file matches " + argument);
+                }
+                images.addAll(matches);
+            }
+            else {
+                Path path = base.resolve(argument);
+                if (Files.isDirectory(path)) {
+                    images.addAll(imagesBelow(path, argument));
+                }
+                else {
+                    images.add(Path.of(argument));
+                }
+            }
+        }
+        return images;
+    }
+
+    private static boolean isGlob(final String argument) {
+        return argument.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    private List<Path> imagesBelow(final Path directory, final String asGiven) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).filter(ImageFinder::looksLikeImage).sorted()
+                    .map(file -> Path.of(asGiven).resolve(directory.relativize(file))).toList();
+        }
+    }
+
+    private static boolean looksLikeImage(final Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return IMAGE_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private List<Path> glob(final String pattern) throws IOException {
+        int firstWildcard = 0;
+        while (firstWildcard < pattern.length() && "*?[{".indexOf(pattern.charAt(firstWildcard)) < 0) {
+            firstWildcard++;
+        }
+        int slash = pattern.lastIndexOf('/', firstWildcard);
+        String fixed = slash < 0 ? "" : pattern.substring(0, slash);
+        Path root = fixed.isEmpty() ? base : base.resolve(fixed);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        Path absolutePattern = base.resolve(pattern).normalize();
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolutePattern);
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(file -> matcher.matches(file.normalize())).sorted()
+                    .map(file -> Path.of(pattern.startsWith("/") ? file.toString()
+                            : base.relativize(file).toString())).toList();
+        }
+    }
+}

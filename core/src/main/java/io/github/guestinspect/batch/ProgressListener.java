@@ -1,0 +1,24 @@
+package io.github.guestinspect.batch;
+
+import io.github.guestinspect.model.InspectionResult;
+
+/** Hears about a run while it goes on; called from worker threads, so implementations must be thread-safe. */
+public interface ProgressListener {
+    /** The run starts with this many images. */
+    default void started(final int images) {
+    }
+
+    /** An image is done (inspected, found to hold no OS, or failed). */
+    default void finished(final InspectionResult result) {
+    }
+
+    /** A batch failed as a whole and its images will be retried one by one. */
+    default void batchRetried(final int images, final String reason) {
+    }
+
+    /** A listener that ignores everything. */
+    static ProgressListener none() {
+        return new ProgressListener() {
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.guestinspect.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One operating system root found on an image (an image may hold several). Strings come from the image: untrusted.
+ *
+ * @param root              the root filesystem, named as if the image were the only disk
+ * @param type              "linux"
+ * @param distro            the os-release ID (debian, ubuntu, fedora, rhel, alpine, ...), "unknown" if absent
+ * @param productName       the os-release PRETTY_NAME (or the release file's first line)
+ * @param version           the os-release VERSION_ID (or the release file's version), "" when unknown
+ * @param majorVersion      the leading number of the version, 0 when none
+ * @param minorVersion      the second number of the version, 0 when none
+ * @param architecture      from the ELF header of a binary in /bin (x86_64, aarch64, ...), "unknown" when none
+ * @param hostname          the configured hostname, "" when none
+ * @param packageFormat     deb, rpm, apk or "unknown"
+ * @param packageManager    apt, dnf, yum, apk or "unknown"
+ * @param mountpoints       the fstab entries resolved on this image
+ * @param filesystems       the filesystems of the image
+ * @param kernels           installed kernel versions (/lib/modules)
+ * @param packages          the installed packages, sorted by name
+ * @param packageNote       why the package list is missing or partial, "" when complete
+ */
+public record OperatingSystem(
+        String root, String type, String distro, String productName, String version,
+        int majorVersion, int minorVersion, String architecture, String hostname,
+        String packageFormat, String packageManager,
+        List<Mountpoint> mountpoints, List<Filesystem> filesystems, List<String> kernels,
+        List<InstalledPackage> packages, String packageNote) {
+    public OperatingSystem {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(distro, "distro");
+        Objects.requireNonNull(productName, "productName");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(packageFormat, "packageFormat");
+        Objects.requireNonNull(packageManager, "packageManager");
+        Objects.requireNonNull(packageNote, "packageNote");
+        mountpoints = List.copyOf(mountpoints);
+        filesystems = List.copyOf(filesystems);
+        kernels = List.copyOf(kernels);
+        packages = List.copyOf(packages);
+    }
+}

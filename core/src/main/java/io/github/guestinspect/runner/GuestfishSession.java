@@ -1,0 +1,292 @@
+package io.github.guestinspect.runner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One guestfish process driven over its standard input, as a conversation. Every command is prefixed with
+ * {@code -} (so an error does not end the script) and followed by an {@code echo} of a random marker, so the
+ * output of each command is delimited without parsing what it prints; errors carry guestfish's input line number
+ * ({@code *stdin*:LINE:}), which ties each one to its command. File contents never travel over standard output:
+ * they are written to local files ({@code download}, {@code ls0}), so nothing an image holds can forge a marker.
+ * A watchdog kills the whole process tree at the deadline.
+ */
+final class GuestfishSession implements AutoCloseable {
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\*stdin\\*:(\\d+): (.*)$");
+    private static final int STDERR_TAIL = 40;
+    private static final String END_OF_STREAM = "\u0000eof";
+
+    private final ChildProcesses processes;
+    private final Process process;
+    private final Writer stdin;
+    private final BufferedReader stdout;
+    private final BlockingQueue<String> stderrLines = new LinkedBlockingQueue<>();
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final ScheduledExecutorService watchdog;
+    private final AtomicBoolean timedOut = new AtomicBoolean();
+    private final String marker;
+    private final Duration timeout;
+    private final List<Pending> pending = new ArrayList<>();
+    private int line;
+
+    private GuestfishSession(final ChildProcesses processes, final Process process, final Duration timeout) {
+        this.processes = processes;
+        this.process = process;
+        this.timeout = timeout;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        this.marker = "gi-" + HexFormat.of().formatHex(random);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "guestfish-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.schedule(() -> {
+            timedOut.set(true);
+            processes.kill(process);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Thread stderrReader = new Thread(this::readStderr, "guestfish-stderr");
+        stderrReader.setDaemon(true);
+        stderrReader.start();
+    }
+
+    /** Starts guestfish with no drives; the caller adds them and calls {@code run}. */
+    static GuestfishSession start(final ChildProcesses processes, final Map<String, String> environment,
+                                  final Path workDirectory, final Duration timeout) throws ToolMissingException,
+            GuestfishException {
+        try {
+            Process process = processes.start(List.of("guestfish", "--no-progress-bars"), environment, workDirectory);
+            return new GuestfishSession(processes, process, timeout);
+        }
+        catch (IOException exception) {
+            if (Tools.isNotFound(exception)) {
+                throw new ToolMissingException("guestfish (libguestfs)");
+            }
+            throw new GuestfishException("Cannot start guestfish: " + exception.getMessage(), exception);
+        }
+    }
+
+    /** Queues a command; every argument is quoted, so spaces or quotes in paths cannot split or end it. */
+    Pending call(final String verb, final String... arguments) throws GuestfishException {
+        StringBuilder command = new StringBuilder(verb);
+        for (String argument : arguments) {
+            command.append(' ').append(quote(argument));
+        }
+        return callRaw(command.toString());
+    }
+
+    /** Queues a command line built only from trusted tokens (optional arguments such as {@code readonly:true}). */
+    Pending callRaw(final String command) throws GuestfishException {
+        Pending call = new Pending(++line, pending.size());
+        write("-" + command + "\n");
+        line++;
+        write("echo " + marker + "\n");
+        pending.add(call);
+        return call;
+    }
+
+    /**
+     * Waits until every queued command has run and hands out their output and errors.
+     *
+     * @throws GuestfishException if guestfish died or the deadline passed
+     */
+    Replies sync() throws GuestfishException {
+        line++;
+        write("!echo " + marker + " >&2\n");
+        flush();
+        List<List<String>> outputs = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            outputs.add(readUntilMarker());
+        }
+        Map<Integer, String> errors = new HashMap<>();
+        for (String errorLine = nextStderrLine(); !marker.equals(errorLine); errorLine = nextStderrLine()) {
+            Matcher matcher = ERROR_LINE.matcher(errorLine);
+            if (matcher.matches()) {
+                errors.merge(Integer.parseInt(matcher.group(1)), matcher.group(2), (a, b) -> a + "; " + b);
+            }
+        }
+        Replies replies = new Replies(List.copyOf(pending), outputs, errors);
+        pending.clear();
+        return replies;
+    }
+
+    private List<String> readUntilMarker() throws GuestfishException {
+        List<String> output = new ArrayList<>();
+        try {
+            for (String text = stdout.readLine(); text != null; text = stdout.readLine()) {
+                if (text.equals(marker)) {
+                    return output;
+                }
+                output.add(text);
+            }
+        }
+        catch (IOException exception) {
+            throw died(exception.getMessage());
+        }
+        throw died("its output ended");
+    }
+
+    private String nextStderrLine() throws GuestfishException {
+        try {
+            String text = stderrLines.take();
+            if (END_OF_STREAM.equals(text)) {
+                throw died("its error output ended");
+            }
+            return text;
+        }
+        catch (InterruptedException exception) {
+            Thread.currentThread().interrupt();
+            processes.kill(process);
+            throw new GuestfishException("interrupted", exception);
+        }
+    }
+
+    private void readStderr() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                synchronized (stderrTail) {
+                    stderrTail.addLast(text);
+                    if (stderrTail.size() > STDERR_TAIL) {
+                        stderrTail.removeFirst();
+                    }
+                }
+                stderrLines.add(text);
+            }
+        }
+        catch (IOException exception) {
+            // the process was killed; the reader below sees the end of the stream
+        }
+        stderrLines.add(END_OF_STREAM);
+    }
+
+    private GuestfishException died(final String why) {
+        processes.kill(process);
+        if (timedOut.get()) {
+            return new GuestfishException("guestfish did not finish within " + timeout.toSeconds()
+                    + " s and was killed with its appliance", true);
+        }
+        return new GuestfishException("guestfish stopped unexpectedly (" + why + "): " + stderrTail(), false);
+    }
+
+    /** The last lines guestfish wrote to its error output, for messages. */
+    String stderrTail() {
+        synchronized (stderrTail) {
+            return String.join(" | ", stderrTail);
+        }
+    }
+
+    private void write(final String text) throws GuestfishException {
+        try {
+            stdin.write(text);
+        }
+        catch (IOException exception) {
+            throw died("cannot write to it: " + exception.getMessage());
+        }
+    }
+
+    private void flush() throws GuestfishException {
+        try {
+            stdin.flush();
+        }
+        catch (IOException exception) {
+            throw died("cannot write to it: " + exception.getMessage());
+        }
+    }
+
+    static String quote(final String argument) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : argument.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("control character in a guestfish argument: "
+                        + argument.replaceAll("\\p{Cntrl}", "?"));
+            }
+            if (c == '"' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        return quoted.append('"').toString();
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        if (process.isAlive()) {
+            try {
+                stdin.write("exit\n");
+                stdin.close();
+                if (process.waitFor(30, TimeUnit.SECONDS)) {
+                    return;
+                }
+            }
+            catch (IOException exception) {
+                // already gone: killed below to be sure its children went too
+            }
+            catch (InterruptedException exception) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.kill(process);
+    }
+
+    /** A queued command: its guestfish input line (errors are reported against it) and its place in the batch. */
+    record Pending(int line, int index) {
+    }
+
+    /** The output lines and error of each command of one {@link #sync()}. */
+    static final class Replies {
+        private final List<Pending> calls;
+        private final List<List<String>> outputs;
+        private final Map<Integer, String> errors;
+
+        Replies(final List<Pending> calls, final List<List<String>> outputs, final Map<Integer, String> errors) {
+            this.calls = calls;
+            this.outputs = outputs;
+            this.errors = errors;
+        }
+
+        List<String> output(final Pending call) {
+            return outputs.get(call.index());
+        }
+
+        boolean failed(final Pending call) {
+            return errors.containsKey(call.line());
+        }
+
+        String error(final Pending call) {
+            return errors.getOrDefault(call.line(), "");
+        }
+
+        int size() {
+            return calls.size();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.guestinspect.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs one batch of checked images through one guestfish process and appliance. Each batch works in a directory
+ * of its own, which is also libguestfs' temporary directory, so a killed run leaves nothing behind once the batch
+ * is over.
+ */
+public final class LibguestfsRunner {
+    private final ChildProcesses processes;
+    private final RunnerSettings settings;
+
+    public LibguestfsRunner(final ChildProcesses processes, final RunnerSettings settings) {
+        this.processes = processes;
+        this.settings = settings;
+    }
+
+    /**
+     * Inspects the images in one appliance.
+     *
+     * @throws ToolMissingException if guestfish is not installed
+     * @throws GuestfishException   if the appliance failed as a whole (launch error, time-out, crash)
+     */
+    public BatchOutcome inspect(final List<ProbedImage> images)
+            throws ToolMissingException, GuestfishException, InterruptedException {
+        Path work = createWorkDirectory();
+        try {
+            Map<String, String> environment = new HashMap<>(settings.environment());
+            environment.put("LIBGUESTFS_TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
+            environment.put("LC_ALL", "C");
+            try (GuestfishSession session = GuestfishSession.start(processes, environment, work,
+                    settings.batchTimeout())) {
+                return new ApplianceBatch(session, images, work).run(settings);
+            }
+        }
+        catch (IOException exception) {
+            throw new GuestfishException("Cannot use the working directory " + work + ": " + exception.getMessage(),
+                    exception);
+        }
+        finally {
+            if (Thread.interrupted()) {
+                deleteTree(work);
+                throw new InterruptedException("inspection interrupted");
+            }
+            deleteTree(work);
+        }
+    }
+
+    private Path createWorkDirectory() throws GuestfishException {
+        try {
+            Files.createDirectories(settings.temporaryRoot());
+            return Files.createTempDirectory(settings.temporaryRoot(), "guest-inspect-batch-");
+        }
+        catch (IOException exception) {
+            throw new GuestfishException("Cannot create a working directory in " + settings.temporaryRoot() + ": "
+                    + exception.getMessage(), exception);
+        }
+    }
+
+    private static void deleteTree(final Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                }
+                catch (IOException exception) {
+                    throw new UncheckedIOException(exception);
+                }
+            });
+        }
+        catch (IOException | UncheckedIOException exception) {
+            // a leftover temporary directory is not worth failing a finished inspection for
+        }
+    }
+}
