@@ -340,6 +340,9 @@ rpm --define '_db_backend sqlite' --initdb --dbpath "$R/var/lib/rpm"
 rpm --define '_db_backend sqlite' -i --justdb --nodeps --noscripts --notriggers --ignorearch \
   --ignoreos --dbpath "$R/var/lib/rpm" "$RPMTOP"/RPMS/*/*.rpm >"$W/rpm.log" 2>&1 \
   || { cat "$W/rpm.log" >&2; die "rpm --justdb failed"; }
+# rpm leaves the database in WAL mode; librpm in the appliance cannot open that on
+# a read-only mount once -shm/-wal are gone ("unable to open database file").
+python3 "$HELPER" rollback-journal "$R/var/lib/rpm/rpmdb.sqlite"
 rm -f "$R/var/lib/rpm/rpmdb.sqlite-shm" "$R/var/lib/rpm/rpmdb.sqlite-wal" "$R/var/lib/rpm/.rpm.lock"
 ext4_image "$R" fedora39.qcow2 qcow2 64M
 spec fedora39.qcow2 qcow2 INSPECTED - "$R"

@@ -7,6 +7,10 @@ Subcommands:
       (--every K keeps stanzas 0, K, 2K, ...), plus the stanzas of FILE.
       The output always ends with a blank line (libguestfs drops a last
       record that is not followed by one).
+  rollback-journal DB
+      Switch an SQLite database (rpm's rpmdb.sqlite) from WAL to rollback-journal
+      mode. A WAL database without its -shm file cannot be opened on a read-only
+      mount, which is how libguestfs mounts guests for inspection.
   manifest SPEC OUT
       SPEC is a tab-separated file written by the shell script, one image a line:
         file  format  status  failureKind-or-"-"  root-dir[,root-dir...]-or-"-"
@@ -19,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -214,12 +219,24 @@ def cmd_manifest(args):
     os.replace(tmp, out)
 
 
+def cmd_rollback_journal(args):
+    conn = sqlite3.connect(args[0])
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    finally:
+        conn.close()
+    if mode.lower() != "delete":
+        raise SystemExit("could not switch %s to journal_mode=DELETE (got %s)" % (args[0], mode))
+
+
 def main():
     if len(sys.argv) < 2:
         raise SystemExit(__doc__)
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "stanzas":
         cmd_stanzas(args)
+    elif cmd == "rollback-journal":
+        cmd_rollback_journal(args)
     elif cmd == "manifest":
         cmd_manifest(args)
     else:

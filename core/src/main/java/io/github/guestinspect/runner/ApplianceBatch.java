@@ -54,24 +54,19 @@ final class ApplianceBatch {
         long launchMillis = (System.nanoTime() - start) / 1_000_000;
         if (replies.failed(launch)) {
             throw new GuestfishException("the libguestfs appliance could not be launched: " + replies.error(launch)
-                    + " (" + session.stderrTail() + ")", false);
+                    + LaunchHints.hintFor(replies.error(launch), settings.environment()), false);
         }
         List<String> drives = driveDevices(replies.output(labels));
         Map<Integer, List<String>> volumesByDrive = groupByDrive(replies.output(physicalVolumes), drives);
 
         Map<Integer, DriveOutcome> outcomes = new HashMap<>();
-        List<FilesystemEntry> plain = List.of();
-        if (volumesByDrive.isEmpty()) {
-            plain = listFilesystems();
+        if (!volumesByDrive.isEmpty()) { // two drives with one volume-group name would make the listing fail
+            restrictLvmTo(volumesByDrive.values().iterator().next());
         }
+        List<FilesystemEntry> plain = partitionsAndDisks(drives);
         for (Map.Entry<Integer, List<String>> lvm : volumesByDrive.entrySet()) {
-            session.call("lvm-set-filter", String.join(" ", lvm.getValue())); // only this drive's VGs are visible
-            List<FilesystemEntry> visible = listFilesystems();
-            if (plain.isEmpty()) {
-                plain = visible.stream().filter(fs -> owner(fs.device(), drives).isPresent()).toList();
-            }
             List<FilesystemEntry> own = new ArrayList<>(ownedBy(plain, drives, lvm.getKey()));
-            own.addAll(visible.stream().filter(fs -> owner(fs.device(), drives).isEmpty()).toList());
+            own.addAll(logicalVolumesOf(lvm.getValue()));
             outcomes.put(lvm.getKey(), inspectDrive(lvm.getKey(), drives.get(lvm.getKey()), own));
         }
         for (int drive = 0; drive < images.size(); drive++) {
@@ -127,6 +122,41 @@ final class ApplianceBatch {
     private static List<FilesystemEntry> ownedBy(final List<FilesystemEntry> filesystems, final List<String> drives,
                                                  final int drive) {
         return filesystems.stream().filter(fs -> owner(fs.device(), drives).equals(Optional.of(drive))).toList();
+    }
+
+    /**
+     * The logical volumes on one drive's physical volumes. LVM is restricted to those volumes first; {@code lvs}
+     * then lists only their volumes, while {@code list-filesystems} would also show device-mapper nodes that
+     * other drives' volume groups left behind.
+     */
+    private List<FilesystemEntry> logicalVolumesOf(final List<String> physicalVolumes) throws GuestfishException {
+        restrictLvmTo(physicalVolumes);
+        Pending list = session.call("lvs");
+        Replies replies = session.sync();
+        List<String> volumes = replies.output(list).stream().map(String::strip).filter(line -> !line.isEmpty())
+                .toList();
+        List<Pending> types = new ArrayList<>();
+        for (String volume : volumes) {
+            types.add(session.call("vfs-type", volume));
+        }
+        Replies typeReplies = session.sync();
+        List<FilesystemEntry> entries = new ArrayList<>();
+        for (int i = 0; i < volumes.size(); i++) {
+            Pending type = types.get(i);
+            boolean known = !typeReplies.failed(type) && !typeReplies.output(type).isEmpty();
+            entries.add(new FilesystemEntry(volumes.get(i), known ? typeReplies.output(type).get(0).strip()
+                    : "unknown"));
+        }
+        return entries;
+    }
+
+    private void restrictLvmTo(final List<String> physicalVolumes) throws GuestfishException {
+        session.call("lvm-set-filter", String.join(" ", physicalVolumes));
+    }
+
+    /** The filesystems directly on a drive or its partitions (logical volumes are listed per drive). */
+    private List<FilesystemEntry> partitionsAndDisks(final List<String> drives) throws GuestfishException {
+        return listFilesystems().stream().filter(fs -> owner(fs.device(), drives).isPresent()).toList();
     }
 
     private List<FilesystemEntry> listFilesystems() throws GuestfishException {

@@ -107,14 +107,11 @@ final class RootReader {
         RootFacts facts = new RootFacts(files);
 
         List<Mountpoint> mountpoints = mountFstab(root, facts.fstab());
-        List<Pending> architecture = new ArrayList<>();
-        for (String probe : ARCHITECTURE_PROBES) {
-            architecture.add(session.call("file-architecture", probe));
-        }
+        Pending likely = session.call("file-architecture", ARCHITECTURE_PROBES.get(0));
         session.call("ls0", "/lib/modules", local.resolve("modules.ls").toString());
         Replies replies = session.sync();
-        String arch = architecture.stream().filter(call -> !replies.failed(call) && !replies.output(call).isEmpty())
-                .map(call -> replies.output(call).get(0).strip()).findFirst().orElse("unknown");
+        String arch = replies.failed(likely) || replies.output(likely).isEmpty()
+                ? architectureOfOtherBinaries() : replies.output(likely).get(0).strip();
         List<String> kernels = NulList.read(local.resolve("modules.ls")).stream().sorted().toList();
 
         long start = System.nanoTime();
@@ -127,6 +124,17 @@ final class RootReader {
                 facts.productName(), facts.version(), facts.majorVersion(), facts.minorVersion(), arch,
                 facts.hostname(), packages.format(), packageManager(packages.format(), facts), mountpoints,
                 filesystems, kernels, packages.packages(), packages.note());
+    }
+
+    /** Only for roots without /bin/ls: each probe is a round trip to the appliance. */
+    private String architectureOfOtherBinaries() throws GuestfishException {
+        List<Pending> probes = new ArrayList<>();
+        for (String probe : ARCHITECTURE_PROBES.subList(1, ARCHITECTURE_PROBES.size())) {
+            probes.add(session.call("file-architecture", probe));
+        }
+        Replies replies = session.sync();
+        return probes.stream().filter(call -> !replies.failed(call) && !replies.output(call).isEmpty())
+                .map(call -> replies.output(call).get(0).strip()).findFirst().orElse("unknown");
     }
 
     /** Mounts the fstab entries that name filesystems of this same drive, shallowest first. */
@@ -195,13 +203,41 @@ final class RootReader {
         return driveFilesystems.stream().map(FilesystemEntry::device).filter(candidate::equals).findFirst();
     }
 
+    /** Tries the database the distro suggests first (one round trip), then every other one. */
     private PackageList readPackages(final Path local, final RootFacts facts) throws GuestfishException, IOException {
+        List<PackageDatabase> likely = likelyDatabases(facts);
+        Optional<PackageList> found = download(local, facts, likely);
+        if (found.isEmpty()) {
+            List<PackageDatabase> others = new ArrayList<>(List.of(PackageDatabase.values()));
+            others.removeAll(likely);
+            found = download(local, facts, others);
+        }
+        return found.orElse(new PackageList("unknown", List.of(),
+                "no package database found (looked for dpkg, apk and rpm)"));
+    }
+
+    private static List<PackageDatabase> likelyDatabases(final RootFacts facts) {
+        if (facts.isLike("debian", "ubuntu")) {
+            return List.of(PackageDatabase.DPKG);
+        }
+        if (facts.isLike("alpine")) {
+            return List.of(PackageDatabase.APK);
+        }
+        if (facts.isLike("fedora", "rhel", "centos", "suse", "opensuse", "sles", "amzn")) {
+            return List.of(PackageDatabase.RPM_SQLITE, PackageDatabase.RPM_BERKELEY_DB);
+        }
+        return List.of(PackageDatabase.values());
+    }
+
+    private Optional<PackageList> download(final Path local, final RootFacts facts,
+                                           final List<PackageDatabase> databases)
+            throws GuestfishException, IOException {
         Map<PackageDatabase, List<Path>> downloads = new LinkedHashMap<>();
-        int index = 0;
-        for (PackageDatabase database : PackageDatabase.values()) {
+        for (PackageDatabase database : databases) {
             List<Path> targets = new ArrayList<>();
             for (String path : database.paths()) {
-                Path target = Files.createDirectories(local.resolve("pkgdb-" + index++)).resolve("database");
+                Path target = Files.createDirectories(local.resolve("pkgdb-" + database.ordinal() + "-"
+                        + targets.size())).resolve("database");
                 session.call("download-offset", path, target.toString(), "0", MAX_PACKAGE_DB);
                 if (database == PackageDatabase.RPM_SQLITE) { // rpm keeps recent changes in the write-ahead log
                     session.call("download-offset", path + "-wal", target + "-wal", "0", MAX_PACKAGE_DB);
@@ -214,11 +250,11 @@ final class RootReader {
         for (Map.Entry<PackageDatabase, List<Path>> entry : downloads.entrySet()) {
             for (Path target : entry.getValue()) {
                 if (Files.isRegularFile(target)) {
-                    return parse(entry.getKey(), target, facts);
+                    return Optional.of(parse(entry.getKey(), target, facts));
                 }
             }
         }
-        return new PackageList("unknown", List.of(), "no package database found (looked for dpkg, apk and rpm)");
+        return Optional.empty();
     }
 
     private static PackageList parse(final PackageDatabase database, final Path file, final RootFacts facts)
