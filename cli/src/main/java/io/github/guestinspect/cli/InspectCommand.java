@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +96,7 @@ final class InspectCommand implements Callable<Integer> {
                 batchSize == null ? OptionalInt.empty() : OptionalInt.of(batchSize), allowBackingFile, runner);
 
         boolean terminal = System.console() != null;
-        ProgressPrinter progress = new ProgressPrinter(System.err, terminal);
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), terminal);
         List<InspectionResult> results;
         try (ChildProcesses processes = new ChildProcesses()) {
             results = InspectionEngine.local(settings, processes).inspect(paths, progress);
@@ -123,18 +123,16 @@ final class InspectCommand implements Callable<Integer> {
             new TextReport().write(results, new PrintWriter(buffer, false, StandardCharsets.UTF_8));
         }
         if (output == null) {
-            OutputStream out = System.out;
-            buffer.writeTo(out);
-            out.flush();
+            spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
         }
         else {
             Path parent = output.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path temporary = Files.createTempFile(parent, ".guest-inspect-report", ".tmp");
             Files.write(temporary, buffer.toByteArray());
-            Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            System.err.println("guest-inspect: report written to " + output);
+            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            spec.commandLine().getErr().println("guest-inspect: report written to " + output);
         }
     }
 

@@ -4,7 +4,7 @@ import io.github.guestinspect.batch.ProgressListener;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.report.TerminalText;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -14,14 +14,14 @@ import java.util.Locale;
 final class ProgressPrinter implements ProgressListener {
     private static final int BAR_WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean live;
     private final long start = System.nanoTime();
     private int total;
     private int done;
     private int failed;
 
-    ProgressPrinter(final PrintStream out, final boolean live) {
+    ProgressPrinter(final PrintWriter out, final boolean live) {
         this.out = out;
         this.live = live;
     }
@@ -34,6 +34,7 @@ final class ProgressPrinter implements ProgressListener {
         }
         else {
             out.printf("guest-inspect: inspecting %d image(s)%n", images);
+            out.flush();
         }
     }
 
@@ -53,6 +54,7 @@ final class ProgressPrinter implements ProgressListener {
         else {
             out.println(line);
         }
+        out.flush();
     }
 
     @Override
@@ -60,6 +62,7 @@ final class ProgressPrinter implements ProgressListener {
         String line = "an appliance with " + images + " images failed (" + TerminalText.safe(reason)
                 + "); retrying each image alone";
         out.print(live ? "\r\033[2K" + line + "\n" : line + "\n");
+        out.flush();
     }
 
     private void redraw() {
