@@ -1,6 +1,11 @@
 package io.github.guestinspect.cli;
 
 import io.github.guestinspect.batch.ImageFinder;
+import io.github.guestinspect.cache.CachedInspection;
+import io.github.guestinspect.cache.ResultCache;
+import io.github.guestinspect.hash.ContentHasher;
+import io.github.guestinspect.hash.HashMemo;
+import io.github.guestinspect.report.TerminalText;
 import io.github.guestinspect.batch.InspectionEngine;
 import io.github.guestinspect.batch.InspectionSettings;
 import io.github.guestinspect.model.FailureKind;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code guest-inspect inspect}: inspects images and prints (or writes) the results. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
@@ -71,7 +77,7 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Do not read or write the result cache.")
     private boolean noCache;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = ".guest-inspect/cache",
+    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = CacheCommand.DEFAULT_DIRECTORY,
             description = "Result cache directory (default: ${DEFAULT-VALUE}).")
     private Path cacheDirectory;
 
@@ -98,8 +104,21 @@ final class InspectCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), terminal);
         List<InspectionResult> results;
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> warnings = warning -> {
+            err.println("guest-inspect: warning: " + TerminalText.safe(warning));
+            err.flush();
+        };
         try (ChildProcesses processes = new ChildProcesses()) {
-            results = InspectionEngine.local(settings, processes).inspect(paths, progress);
+            InspectionEngine engine = InspectionEngine.local(settings, processes, warnings);
+            if (noCache) {
+                results = engine.inspect(paths, progress);
+            }
+            else {
+                results = new CachedInspection(new ResultCache(cacheDirectory, warnings),
+                        new HashMemo(cacheDirectory.resolve("memo"), ContentHasher.allCores()), engine, warnings)
+                        .inspect(paths, progress);
+            }
         }
         catch (InterruptedException exception) {
             Thread.currentThread().interrupt();

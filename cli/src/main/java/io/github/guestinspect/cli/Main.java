@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code guest-inspect} command. */
 @Command(name = "guest-inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Inspects VM disk images (qcow2, raw, vmdk) through libguestfs: operating systems, packages.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(final String[] args) {
         System.exit(commandLine().execute(args));
@@ -17,8 +17,15 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         configure(commandLine);
-        commandLine.getSubcommands().values().forEach(Main::configure);
+        configureAll(commandLine);
         return commandLine;
+    }
+
+    private static void configureAll(final CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            configure(sub);
+            configureAll(sub);
+        }
     }
 
     private static void configure(final CommandLine commandLine) {

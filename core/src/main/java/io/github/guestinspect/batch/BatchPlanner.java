@@ -18,7 +18,7 @@ final class BatchPlanner {
         if (images.isEmpty()) {
             return List.of();
         }
-        int batches = (images.size() + batchSize - 1) / batchSize;
+        int batches = (images.size() - 1) / batchSize + 1; // no overflow for huge batch sizes
         List<List<ProbedImage>> plan = new ArrayList<>();
         long[] weight = new long[batches];
         for (int i = 0; i < batches; i++) {

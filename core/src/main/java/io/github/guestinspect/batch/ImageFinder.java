@@ -65,23 +65,28 @@ public final class ImageFinder {
         return IMAGE_EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
+    /**
+     * Walks from the pattern's fixed leading directories and matches the rest against paths relative to them, so
+     * characters in the base directory's own name ([, {, ?) are never read as glob syntax. As in Ant and Jenkins,
+     * {@code dir/**}{@code /*.qcow2} also matches files directly in {@code dir}.
+     */
     private List<Path> glob(final String pattern) throws IOException {
         int firstWildcard = 0;
         while (firstWildcard < pattern.length() && "*?[{".indexOf(pattern.charAt(firstWildcard)) < 0) {
             firstWildcard++;
         }
         int slash = pattern.lastIndexOf('/', firstWildcard);
-        String fixed = slash < 0 ? "" : pattern.substring(0, slash);
+        String fixed = slash < 0 ? "" : pattern.substring(0, slash + 1);
+        String rest = pattern.substring(fixed.length());
         Path root = fixed.isEmpty() ? base : base.resolve(fixed);
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        Path absolutePattern = base.resolve(pattern).normalize();
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolutePattern);
+        String glob = rest.contains("{") ? rest : rest.replace("**/", "{**/,}");
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(file -> matcher.matches(file.normalize())).sorted()
-                    .map(file -> Path.of(pattern.startsWith("/") ? file.toString()
-                            : base.relativize(file).toString())).toList();
+            return files.filter(Files::isRegularFile).filter(file -> matcher.matches(root.relativize(file)))
+                    .sorted().map(file -> Path.of(fixed + root.relativize(file))).toList();
         }
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Inspects a list of images: checks each with qemu-img, packs the good ones into batches, runs up to
@@ -50,9 +51,10 @@ public final class InspectionEngine {
         this.worker = worker;
     }
 
-    /** An engine that runs every appliance on this machine. */
-    public static InspectionEngine local(final InspectionSettings settings, final ChildProcesses processes) {
-        LibguestfsRunner runner = new LibguestfsRunner(processes, settings.runner());
+    /** An engine that runs every appliance on this machine; the runner's choices are told to {@code warnings}. */
+    public static InspectionEngine local(final InspectionSettings settings, final ChildProcesses processes,
+                                         final Consumer<String> warnings) {
+        LibguestfsRunner runner = new LibguestfsRunner(processes, settings.runner(), warnings);
         return new InspectionEngine(settings, new ImageProbe(processes, settings.allowBackingFiles()), runner::inspect);
     }
 

@@ -1,5 +1,6 @@
 package io.github.guestinspect.guest;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public record OsRelease(Map<String, String> fields) {
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Z0-9_]+)=(.*)$");
 
     public OsRelease {
-        fields = Map.copyOf(fields);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** Parses an os-release file; malformed lines are skipped. */

@@ -63,6 +63,11 @@ public record InspectionResult(ImageFile image, Optional<DiskInfo> disk, String 
                 libguestfsVersion, toolVersion);
     }
 
+    public InspectionResult withCache(final String hash, final CacheInfo newCache) {
+        return new InspectionResult(image, disk, hash, status, failure, operatingSystems, timings, newCache,
+                libguestfsVersion, toolVersion);
+    }
+
     public InspectionResult withImage(final ImageFile newImage) {
         return new InspectionResult(newImage, disk, contentHash, status, failure, operatingSystems, timings, cache,
                 libguestfsVersion, toolVersion);

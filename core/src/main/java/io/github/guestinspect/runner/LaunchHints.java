@@ -9,9 +9,14 @@ final class LaunchHints {
     private LaunchHints() {
     }
 
+    /** True when qemu aborted at once, as it does on hosts whose nested KVM is broken. */
+    static boolean isKvmAbort(final String error) {
+        return error.contains("killed by signal 6") || error.contains("kvm_buf_set_msrs");
+    }
+
     static String hintFor(final String error, final Map<String, String> environment) {
         String settings = environment.getOrDefault(SETTINGS, System.getenv().getOrDefault(SETTINGS, ""));
-        if (error.contains("killed by signal 6") && !settings.contains("force_tcg")) {
+        if (isKvmAbort(error) && !settings.contains("force_tcg")) {
             return ". KVM looks broken on this machine (nested virtualisation often is): run with "
                     + SETTINGS + "=force_tcg to use software emulation";
         }

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -16,12 +18,27 @@ import java.util.stream.Stream;
  * is over.
  */
 public final class LibguestfsRunner {
+    /** Bumped whenever what is read from an image, or how, changes: cached results of older readers are ignored. */
+    public static final String READER_VERSION = "1";
+
+    private static final String BACKEND_SETTINGS = "LIBGUESTFS_BACKEND_SETTINGS";
+
     private final ChildProcesses processes;
     private final RunnerSettings settings;
+    private final Consumer<String> warnings;
+    /** Set once KVM aborted a launch: later batches of this run go straight to software emulation. */
+    private final AtomicBoolean softwareEmulation = new AtomicBoolean();
 
-    public LibguestfsRunner(final ChildProcesses processes, final RunnerSettings settings) {
+    /**
+     * @param processes where child processes are registered (and killed)
+     * @param settings  how appliances are launched
+     * @param warnings  where the runner says what it chose for the user (such as falling back to TCG)
+     */
+    public LibguestfsRunner(final ChildProcesses processes, final RunnerSettings settings,
+                            final Consumer<String> warnings) {
         this.processes = processes;
         this.settings = settings;
+        this.warnings = warnings;
     }
 
     /**
@@ -32,11 +49,38 @@ public final class LibguestfsRunner {
      */
     public BatchOutcome inspect(final List<ProbedImage> images)
             throws ToolMissingException, GuestfishException, InterruptedException {
+        try {
+            return inspect(images, softwareEmulation.get());
+        }
+        catch (GuestfishException exception) {
+            if (softwareEmulation.get() || !LaunchHints.isKvmAbort(exception.getMessage())
+                    || backendSettings().contains("force_tcg")) {
+                throw exception;
+            }
+            if (softwareEmulation.compareAndSet(false, true)) {
+                warnings.accept("KVM aborted the appliance (nested virtualisation is often broken); using software"
+                        + " emulation (" + BACKEND_SETTINGS + "=force_tcg) from now on");
+            }
+            return inspect(images, true);
+        }
+    }
+
+    private String backendSettings() {
+        return settings.environment().getOrDefault(BACKEND_SETTINGS,
+                System.getenv().getOrDefault(BACKEND_SETTINGS, ""));
+    }
+
+    private BatchOutcome inspect(final List<ProbedImage> images, final boolean forceTcg)
+            throws ToolMissingException, GuestfishException, InterruptedException {
         Path work = createWorkDirectory();
         try {
             Map<String, String> environment = new HashMap<>(settings.environment());
             environment.put("LIBGUESTFS_TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
             environment.put("LC_ALL", "C");
+            if (forceTcg) {
+                String current = backendSettings();
+                environment.put(BACKEND_SETTINGS, current.isEmpty() ? "force_tcg" : current + ":force_tcg");
+            }
             try (GuestfishSession session = GuestfishSession.start(processes, environment, work,
                     settings.batchTimeout())) {
                 return new ApplianceBatch(session, images, work).run(settings);

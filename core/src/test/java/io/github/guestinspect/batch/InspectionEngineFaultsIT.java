@@ -53,7 +53,8 @@ class InspectionEngineFaultsIT {
         List<InspectionResult> results;
         int live;
         try (ChildProcesses processes = new ChildProcesses()) {
-            results = InspectionEngine.local(new InspectionSettings(1, OptionalInt.of(2), false, runner), processes)
+            results = InspectionEngine.local(new InspectionSettings(1, OptionalInt.of(2), false, runner), processes,
+                    System.err::println)
                     .inspect(paths, listener);
             live = processes.liveCount();
         }

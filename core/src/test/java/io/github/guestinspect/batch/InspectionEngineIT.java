@@ -55,7 +55,7 @@ class InspectionEngineIT {
                 Map.of(), temporary);
         InspectionSettings settings = new InspectionSettings(1, OptionalInt.of(64), false, runner);
         try (ChildProcesses processes = new ChildProcesses()) {
-            results = InspectionEngine.local(settings, processes).inspect(paths, ProgressListener.none());
+            results = InspectionEngine.local(settings, processes, System.err::println).inspect(paths, ProgressListener.none());
             liveProcessesAfterwards = processes.liveCount();
         }
         try (Stream<Path> left = Files.list(temporary)) {

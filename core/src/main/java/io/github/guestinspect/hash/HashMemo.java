@@ -1,0 +1,83 @@
+package io.github.guestinspect.hash;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.guestinspect.model.ModelMapper;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Remembers the content hash of each file by its identity (device, inode, size, mtime, ctime), so a 20 GB image
+ * that did not change is not read again: a lookup is one stat and one small file. Any change of identity means
+ * the file is hashed again. Entries are written atomically, so concurrent runs never see half a memo.
+ */
+public final class HashMemo {
+    private final Path directory;
+    private final ContentHasher hasher;
+    private final ObjectMapper json = ModelMapper.json();
+
+    public HashMemo(final Path directory, final ContentHasher hasher) {
+        this.directory = directory;
+        this.hasher = hasher;
+    }
+
+    /** The content hash of the file, from the memo when its identity is unchanged. */
+    public Hashed hash(final Path file) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        FileIdentity identity = FileIdentity.of(file);
+        Path memo = directory.resolve(identity.memoName());
+        if (Files.isRegularFile(memo)) {
+            try {
+                Entry entry = json.readValue(memo.toFile(), Entry.class);
+                if (identity.equals(entry.identity()) && entry.hash().startsWith(ContentHasher.ALGORITHM + ":")) {
+                    return new Hashed(entry.hash(), true, millisSince(start));
+                }
+            }
+            catch (IOException exception) {
+                // a damaged memo only costs a re-hash; it is overwritten below
+            }
+        }
+        String hash = hasher.hash(file);
+        if (!FileIdentity.of(file).equals(identity)) {
+            throw new IOException(file + " changed while it was hashed; try again when it is complete");
+        }
+        write(memo, new Entry(identity, hash));
+        return new Hashed(hash, false, millisSince(start));
+    }
+
+    private void write(final Path memo, final Entry entry) throws IOException {
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, ".memo-", ".tmp");
+        try {
+            json.writeValue(temporary.toFile(), entry);
+            Files.move(temporary, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (AtomicMoveNotSupportedException exception) {
+            throw new IOException("the memo directory " + directory + " does not support atomic renames", exception);
+        }
+        finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static long millisSince(final long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** A memo entry. */
+    record Entry(FileIdentity identity, String hash) {
+    }
+
+    /**
+     * A file's hash.
+     *
+     * @param hash     the content hash
+     * @param memoised true when it came from the memo, false when the file was read
+     * @param millis   time spent
+     */
+    public record Hashed(String hash, boolean memoised, long millis) {
+    }
+}
