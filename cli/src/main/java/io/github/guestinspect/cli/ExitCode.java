@@ -5,12 +5,14 @@ package io.github.guestinspect.cli;
  * image that could not be inspected and a broken installation are different things for a CI to act on.
  */
 public enum ExitCode {
+    // When several apply, the first in this order wins: 2 (nothing ran), 4, 3, 1, 0; so a tool failure is never
+    // hidden behind a policy result, and a policy result never looks like a tool failure.
     /** Every image was inspected (an image without an OS counts: that is a finding, not a failure). */
     OK(0, "every image was inspected"),
-    /** Reserved for policy violations at or above --fail-on (the policy engine sets it). */
-    POLICY_VIOLATION(1, "a policy rule was violated"),
-    /** Bad options or arguments: nothing was inspected. */
-    USAGE(2, "bad usage: unknown option, bad value, or no image matched"),
+    /** Every image was inspected and a policy violation at or above --fail-on exists. */
+    POLICY_VIOLATION(1, "a policy rule was violated (at or above --fail-on)"),
+    /** Bad options or arguments, or a malformed policy: nothing was inspected. */
+    USAGE(2, "bad usage, malformed policy, or no image matched"),
     /** At least one image could not be inspected (missing, not a disk image, corrupt, refused, timed out). */
     IMAGE_FAILED(3, "at least one image could not be inspected; the others were"),
     /** libguestfs or qemu-img is missing or cannot launch an appliance. */

@@ -10,7 +10,16 @@ import io.github.guestinspect.batch.InspectionEngine;
 import io.github.guestinspect.batch.InspectionSettings;
 import io.github.guestinspect.model.FailureKind;
 import io.github.guestinspect.model.InspectionResult;
+import io.github.guestinspect.policy.Policy;
+import io.github.guestinspect.policy.PolicyEvaluation;
+import io.github.guestinspect.policy.PolicyEvaluator;
+import io.github.guestinspect.policy.PolicyException;
+import io.github.guestinspect.policy.PolicyParser;
+import io.github.guestinspect.policy.Severity;
 import io.github.guestinspect.report.JsonReport;
+import io.github.guestinspect.report.JunitReport;
+import io.github.guestinspect.report.PolicyTextReport;
+import io.github.guestinspect.report.SarifReport;
 import io.github.guestinspect.report.TextReport;
 import io.github.guestinspect.runner.ChildProcesses;
 import io.github.guestinspect.runner.RunnerSettings;
@@ -22,14 +31,17 @@ import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -81,10 +93,43 @@ final class InspectCommand implements Callable<Integer> {
             description = "Result cache directory (default: ${DEFAULT-VALUE}).")
     private Path cacheDirectory;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "Evaluate the policy FILE (YAML) on every image.")
+    private Path policyFile;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Write the policy results as JUnit XML (one test case per image and rule).")
+    private Path junitFile;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Write the policy results as SARIF 2.1.0.")
+    private Path sarifFile;
+
+    @Option(names = "--fail-on", paramLabel = "error|warning|info|none", defaultValue = "error",
+            description = "Exit with 1 when a violation at or above this severity exists (default: ${DEFAULT-VALUE}).")
+    private String failOn;
+
     @Override
     public Integer call() throws IOException {
         if (timeoutSeconds < 1 || jobs != null && jobs < 1 || batchSize != null && batchSize < 1) {
             return usage("--timeout, --jobs and --batch-size must be at least 1");
+        }
+        Optional<Severity> threshold;
+        try {
+            threshold = "none".equals(failOn) ? Optional.empty() : Optional.of(Severity.parse(failOn));
+        }
+        catch (IllegalArgumentException exception) {
+            return usage("--fail-on: " + exception.getMessage().replace("severity", "value") + " or none");
+        }
+        if ((junitFile != null || sarifFile != null) && policyFile == null) {
+            return usage("--junit and --sarif report policy results: give --policy too");
+        }
+        Optional<Policy> policy = Optional.empty();
+        if (policyFile != null) {
+            try {
+                policy = Optional.of(new PolicyParser().parse(policyFile));
+            }
+            catch (PolicyException exception) {
+                return usage("malformed policy: " + TerminalText.safe(exception.getMessage()));
+            }
         }
         List<Path> paths;
         try {
@@ -93,17 +138,45 @@ final class InspectCommand implements Callable<Integer> {
         catch (IOException exception) {
             return usage(exception.getMessage());
         }
+        List<String> queries = policy.map(Policy::fileQueries).orElse(List.of());
+        Optional<List<InspectionResult>> inspected = inspect(paths, queries);
+        if (inspected.isEmpty()) {
+            return ExitCode.INTERRUPTED.code();
+        }
+        List<InspectionResult> results = inspected.get();
+        boolean terminal = System.console() != null;
+        OutputFormat chosen = format == null ? (terminal && output == null ? OutputFormat.TABLE : OutputFormat.JSON)
+                : format;
+        writeReport(results, chosen);
+        ExitCode code = exitCode(results);
+        if (policy.isPresent()) {
+            PolicyEvaluation evaluation = new PolicyEvaluator(policy.get(), LocalDate.now()).evaluate(results);
+            boolean jsonOnStdout = chosen == OutputFormat.JSON && output == null;
+            new PolicyTextReport().write(evaluation, jsonOnStdout ? spec.commandLine().getErr()
+                    : spec.commandLine().getOut());
+            if (junitFile != null) {
+                writeAtomically(junitFile, out -> new JunitReport().write(evaluation, results, out));
+            }
+            if (sarifFile != null) {
+                writeAtomically(sarifFile, out -> new SarifReport().write(evaluation, out));
+            }
+            if (code == ExitCode.OK && threshold.isPresent() && evaluation.fails(threshold.get())) {
+                code = ExitCode.POLICY_VIOLATION;
+            }
+        }
+        return code.code();
+    }
+
+    /** Runs the inspection; empty when it was interrupted. */
+    private Optional<List<InspectionResult>> inspect(final List<Path> paths, final List<String> queries) {
         InspectionSettings defaults = InspectionSettings.defaults();
         RunnerSettings runner = new RunnerSettings(Duration.ofSeconds(timeoutSeconds),
                 memsize == null ? OptionalInt.empty() : OptionalInt.of(memsize),
                 smp == null ? OptionalInt.empty() : OptionalInt.of(smp), Map.of(),
-                defaults.runner().temporaryRoot());
+                defaults.runner().temporaryRoot(), queries);
         InspectionSettings settings = new InspectionSettings(jobs == null ? defaults.jobs() : jobs,
                 batchSize == null ? OptionalInt.empty() : OptionalInt.of(batchSize), allowBackingFile, runner);
-
-        boolean terminal = System.console() != null;
-        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), terminal);
-        List<InspectionResult> results;
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> warnings = warning -> {
             err.println("guest-inspect: warning: " + TerminalText.safe(warning));
@@ -112,24 +185,19 @@ final class InspectCommand implements Callable<Integer> {
         try (ChildProcesses processes = new ChildProcesses()) {
             InspectionEngine engine = InspectionEngine.local(settings, processes, warnings);
             if (noCache) {
-                results = engine.inspect(paths, progress);
+                return Optional.of(engine.inspect(paths, progress));
             }
-            else {
-                results = new CachedInspection(new ResultCache(cacheDirectory, warnings),
-                        new HashMemo(cacheDirectory.resolve("memo"), ContentHasher.allCores()), engine, warnings)
-                        .inspect(paths, progress);
-            }
+            return Optional.of(new CachedInspection(new ResultCache(cacheDirectory, warnings),
+                    new HashMemo(cacheDirectory.resolve("memo"), ContentHasher.allCores()), engine, warnings, queries)
+                    .inspect(paths, progress));
         }
         catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
-            return ExitCode.INTERRUPTED.code();
+            return Optional.empty();
         }
         finally {
             progress.close();
         }
-        writeReport(results, format == null ? (terminal && output == null ? OutputFormat.TABLE : OutputFormat.JSON)
-                : format);
-        return exitCode(results).code();
     }
 
     private void writeReport(final List<InspectionResult> results, final OutputFormat chosen) throws IOException {
@@ -146,13 +214,32 @@ final class InspectCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         else {
-            Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, ".guest-inspect-report", ".tmp");
-            Files.write(temporary, buffer.toByteArray());
-            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            spec.commandLine().getErr().println("guest-inspect: report written to " + output);
+            writeAtomically(output, buffer::writeTo);
         }
+    }
+
+    /** Writes a file through a temporary file and a rename, so a reader never sees half a report. */
+    private void writeAtomically(final Path file, final Writer content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, ".guest-inspect-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.write(out);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        finally {
+            Files.deleteIfExists(temporary);
+        }
+        spec.commandLine().getErr().println("guest-inspect: written " + file);
+        spec.commandLine().getErr().flush();
+    }
+
+    /** Writes a report to a stream. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
     }
 
     static ExitCode exitCode(final List<InspectionResult> results) {

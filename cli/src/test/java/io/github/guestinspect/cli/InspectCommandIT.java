@@ -53,6 +53,37 @@ class InspectCommandIT {
     }
 
     @Test
+    void shouldExitWith1OnAPolicyErrorAndWriteJunitAndSarif() throws IOException {
+        Path policy = Files.writeString(directory.resolve("policy.yaml"), """
+                version: 1
+                rules:
+                  - id: only-alpine
+                    severity: error
+                    os: [{distro: alpine}]
+                  - id: no-adduser
+                    severity: warning
+                    forbid: {packages: [adduser]}
+                """);
+        Path junit = directory.resolve("policy.xml");
+        Path sarif = directory.resolve("policy.sarif");
+        String image = images.path("debian12-small.raw").toString();
+        String cache = directory.resolve("cache").toString();
+
+        CommandRun run = CommandRun.of("inspect", "--format", "table", "--cache-dir", cache, "--policy",
+                policy.toString(), "--junit", junit.toString(), "--sarif", sarif.toString(), image);
+        CommandRun warningsOnly = CommandRun.of("inspect", "--format", "table", "--cache-dir", cache, "--policy",
+                policy.toString(), "--fail-on", "none", image);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.POLICY_VIOLATION.code());
+        assertThat(run.out()).contains("Policy: 1 error(s), 1 warning(s)").contains("only-alpine [error]")
+                .contains("debian 12: one of alpine").contains("adduser 3.134: forbidden (adduser)");
+        assertThat(Files.readString(junit)).contains("<testcase").contains("only-alpine");
+        assertThat(new ObjectMapper().readTree(sarif.toFile()).path("version").asText()).isEqualTo("2.1.0");
+        assertThat(warningsOnly.exitCode()).isZero();
+        assertThat(warningsOnly.err()).contains("INSPECTED"); // served from the cache of the first run
+    }
+
+    @Test
     void shouldPrintATableWithoutObeyingControlCharacters() {
         CommandRun run = CommandRun.of("inspect", "--format", "table", images.path("broken/zero.qcow2").toString());
 

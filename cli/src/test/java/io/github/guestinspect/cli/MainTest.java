@@ -50,6 +50,34 @@ class MainTest {
     }
 
     @Test
+    void shouldRejectAMalformedPolicyBeforeInspectingAnything() throws Exception {
+        Path policy = java.nio.file.Files.writeString(directory.resolve("policy.yaml"),
+                "version: 1\nrules:\n  - id: a\n    severity: fatal\n    os: [{distro: debian}]\n");
+
+        CommandRun run = CommandRun.of("inspect", "--policy", policy.toString(), "missing.qcow2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("malformed policy: " + policy + ":4:15: unknown severity 'fatal'")
+                .doesNotContain("[1/1]");
+    }
+
+    @Test
+    void shouldRefuseJunitOutputWithoutAPolicy() {
+        CommandRun run = CommandRun.of("inspect", "--junit", directory.resolve("j.xml").toString(), "x.qcow2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("give --policy too");
+    }
+
+    @Test
+    void shouldRejectAnUnknownFailOnLevel() {
+        CommandRun run = CommandRun.of("inspect", "--fail-on", "fatal", "x.qcow2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("--fail-on");
+    }
+
+    @Test
     void shouldRejectAnUnknownOptionAsUsageError() {
         CommandRun run = CommandRun.of("inspect", "--bogus", "x.qcow2");
 

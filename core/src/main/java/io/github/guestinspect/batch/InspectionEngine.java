@@ -156,6 +156,11 @@ public final class InspectionEngine {
         catch (ToolMissingException exception) {
             return failAll(batch, new Failure(FailureKind.TOOL_FAILURE, exception.getMessage()), start, listener);
         }
+        catch (RuntimeException exception) { // a bug must cost this batch's images, not the whole run
+            return failAll(batch, new Failure(FailureKind.INSPECTION_ERROR, "internal error while inspecting "
+                    + batch.stream().map(image -> image.file().path()).toList() + ": " + exception), start,
+                    listener);
+        }
     }
 
     private BatchResult failAll(final List<ProbedImage> batch, final Failure failure, final long start,

@@ -34,13 +34,19 @@ public final class CachedInspection {
     private final HashMemo memo;
     private final InspectionEngine engine;
     private final Consumer<String> warnings;
+    private final List<String> requiredQueries;
 
+    /**
+     * @param requiredQueries paths and globs every result must have looked up (a policy's file rules): a cached
+     *                        result that lacks one is inspected again
+     */
     public CachedInspection(final ResultCache cache, final HashMemo memo, final InspectionEngine engine,
-                            final Consumer<String> warnings) {
+                            final Consumer<String> warnings, final List<String> requiredQueries) {
         this.cache = cache;
         this.memo = memo;
         this.engine = engine;
         this.warnings = warnings;
+        this.requiredQueries = List.copyOf(requiredQueries);
     }
 
     public List<InspectionResult> inspect(final List<Path> images, final ProgressListener listener)
@@ -97,7 +103,7 @@ public final class CachedInspection {
             String key = ResultCache.key(hashed.hash(), LibguestfsRunner.READER_VERSION,
                     DiskFormat.fromFileName(asGiven.toString()).map(DiskFormat::qemuName).orElse("-"));
             ImageFile file = new ImageFile(asGiven.toString(), fileName(asGiven), Files.size(image));
-            Optional<InspectionResult> cached = cache.get(key).map(result -> {
+            Optional<InspectionResult> cached = cache.get(key).filter(this::coversQueries).map(result -> {
                 long lookupMillis = (System.nanoTime() - start) / 1_000_000;
                 return result.withImage(file).withCache(hashed.hash(), new CacheInfo(true, lookupMillis))
                         .withTimings(result.timings().withHashMillis(hashed.millis())
@@ -110,6 +116,10 @@ public final class CachedInspection {
                     + "); inspecting it without the cache");
             return Optional.empty();
         }
+    }
+
+    private boolean coversQueries(final InspectionResult result) {
+        return result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
     }
 
     private InspectionResult store(final InspectionResult result, final Optional<Lookup> lookup) {

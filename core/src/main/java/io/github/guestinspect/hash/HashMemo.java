@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 
 /**
  * Remembers the content hash of each file by its identity (device, inode, size, mtime, ctime), so a 20 GB image
@@ -31,8 +32,9 @@ public final class HashMemo {
         Path memo = directory.resolve(identity.memoName());
         if (Files.isRegularFile(memo)) {
             try {
-                Entry entry = json.readValue(memo.toFile(), Entry.class);
-                if (identity.equals(entry.identity()) && entry.hash().startsWith(ContentHasher.ALGORITHM + ":")) {
+                Entry entry = json.readValue(memo.toFile(), Entry.class); // null for a file holding "null"
+                if (entry != null && identity.equals(entry.identity())
+                        && entry.hash().startsWith(ContentHasher.ALGORITHM + ":")) {
                     return new Hashed(entry.hash(), true, millisSince(start));
                 }
             }
@@ -67,8 +69,12 @@ public final class HashMemo {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** A memo entry. */
+    /** A memo entry; a damaged one (no identity or hash) fails to load, which only costs a re-hash. */
     record Entry(FileIdentity identity, String hash) {
+        Entry {
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(hash, "hash");
+        }
     }
 
     /**

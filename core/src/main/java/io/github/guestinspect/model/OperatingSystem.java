@@ -22,13 +22,18 @@ import java.util.Objects;
  * @param kernels           installed kernel versions (/lib/modules)
  * @param packages          the installed packages, sorted by name
  * @param packageNote       why the package list is missing or partial, "" when complete
+ * @param fileQueries       the paths and globs that were looked up ({@code files} is complete for exactly these)
+ * @param files             what those paths are (missing ones included for plain paths)
+ * @param accountsWithPassword      accounts in /etc/shadow with a password hash set
+ * @param accountsWithEmptyPassword accounts in /etc/shadow whose password is empty (login without password)
  */
 public record OperatingSystem(
         String root, String type, String distro, String productName, String version,
         int majorVersion, int minorVersion, String architecture, String hostname,
         String packageFormat, String packageManager,
         List<Mountpoint> mountpoints, List<Filesystem> filesystems, List<String> kernels,
-        List<InstalledPackage> packages, String packageNote) {
+        List<InstalledPackage> packages, String packageNote, List<String> fileQueries, List<FileFact> files,
+        List<String> accountsWithPassword, List<String> accountsWithEmptyPassword) {
     public OperatingSystem {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(type, "type");
@@ -44,5 +49,9 @@ public record OperatingSystem(
         filesystems = List.copyOf(filesystems);
         kernels = List.copyOf(kernels);
         packages = List.copyOf(packages);
+        fileQueries = List.copyOf(fileQueries);
+        files = List.copyOf(files);
+        accountsWithPassword = List.copyOf(accountsWithPassword);
+        accountsWithEmptyPassword = List.copyOf(accountsWithEmptyPassword);
     }
 }

@@ -26,11 +26,14 @@ final class ApplianceBatch {
     private final GuestfishSession session;
     private final List<ProbedImage> images;
     private final Path workDirectory;
+    private final List<String> fileQueries;
 
-    ApplianceBatch(final GuestfishSession session, final List<ProbedImage> images, final Path workDirectory) {
+    ApplianceBatch(final GuestfishSession session, final List<ProbedImage> images, final Path workDirectory,
+                   final List<String> fileQueries) {
         this.session = session;
         this.images = List.copyOf(images);
         this.workDirectory = workDirectory;
+        this.fileQueries = List.copyOf(fileQueries);
     }
 
     BatchOutcome run(final RunnerSettings settings) throws GuestfishException, IOException {
@@ -172,7 +175,7 @@ final class ApplianceBatch {
             throws GuestfishException, IOException {
         long start = System.nanoTime();
         Path local = Files.createDirectories(workDirectory.resolve("drive" + drive));
-        RootReader reader = new RootReader(session, device, filesystems, local);
+        RootReader reader = new RootReader(session, device, filesystems, local, fileQueries);
         List<OperatingSystem> roots = new ArrayList<>();
         int number = 0;
         for (FilesystemEntry filesystem : filesystems) {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -65,6 +67,13 @@ public final class LibguestfsRunner {
         }
     }
 
+    /** The standard hygiene set and the extra queries, each once. */
+    private List<String> queries() {
+        Set<String> queries = new LinkedHashSet<>(FileProbe.STANDARD_QUERIES);
+        queries.addAll(settings.fileQueries());
+        return List.copyOf(queries);
+    }
+
     private String backendSettings() {
         return settings.environment().getOrDefault(BACKEND_SETTINGS,
                 System.getenv().getOrDefault(BACKEND_SETTINGS, ""));
@@ -83,7 +92,7 @@ public final class LibguestfsRunner {
             }
             try (GuestfishSession session = GuestfishSession.start(processes, environment, work,
                     settings.batchTimeout())) {
-                return new ApplianceBatch(session, images, work).run(settings);
+                return new ApplianceBatch(session, images, work, queries()).run(settings);
             }
         }
         catch (IOException exception) {

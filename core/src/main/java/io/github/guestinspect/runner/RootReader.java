@@ -4,6 +4,8 @@ import io.github.guestinspect.guest.ApkDatabaseParser;
 import io.github.guestinspect.guest.DpkgStatusParser;
 import io.github.guestinspect.guest.FstabEntry;
 import io.github.guestinspect.guest.RpmDatabaseParser;
+import io.github.guestinspect.guest.ShadowFile;
+import io.github.guestinspect.model.FileFact;
 import io.github.guestinspect.model.Filesystem;
 import io.github.guestinspect.model.InstalledPackage;
 import io.github.guestinspect.model.Mountpoint;
@@ -38,13 +40,15 @@ final class RootReader {
     private final String driveDevice;
     private final List<FilesystemEntry> driveFilesystems;
     private final Path localDirectory;
+    private final List<String> fileQueries;
     private final Map<String, String> uuids = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
     private long packageMillis;
 
     RootReader(final GuestfishSession session, final String driveDevice, final List<FilesystemEntry> driveFilesystems,
-               final Path localDirectory) {
+               final Path localDirectory, final List<String> fileQueries) {
         this.session = session;
+        this.fileQueries = List.copyOf(fileQueries);
         this.driveDevice = driveDevice;
         this.driveFilesystems = List.copyOf(driveFilesystems);
         this.localDirectory = localDirectory;
@@ -118,12 +122,31 @@ final class RootReader {
         PackageList packages = readPackages(local, facts);
         packageMillis += (System.nanoTime() - start) / 1_000_000;
 
+        List<FileFact> fileFacts = new FileProbe(session, local).probe(fileQueries);
+        ShadowFile shadow = readShadow(local, etc);
+
         List<Filesystem> filesystems = driveFilesystems.stream()
                 .map(fs -> new Filesystem(DeviceNames.normalize(fs.device(), driveDevice), fs.type())).toList();
         return new OperatingSystem(DeviceNames.normalize(root.device(), driveDevice), "linux", facts.distro(),
                 facts.productName(), facts.version(), facts.majorVersion(), facts.minorVersion(), arch,
                 facts.hostname(), packages.format(), packageManager(packages.format(), facts), mountpoints,
-                filesystems, kernels, packages.packages(), packages.note());
+                filesystems, kernels, packages.packages(), packages.note(), fileQueries, fileFacts,
+                shadow.withPassword(), shadow.withEmptyPassword());
+    }
+
+    private ShadowFile readShadow(final Path local, final List<String> etc) throws GuestfishException, IOException {
+        if (!etc.contains("shadow")) {
+            return new ShadowFile(List.of(), List.of());
+        }
+        Path target = local.resolve("etc-shadow");
+        session.call("download-offset", "/etc/shadow", target.toString(), "0", MAX_ETC_FILE);
+        session.sync();
+        if (!Files.isRegularFile(target)) {
+            return new ShadowFile(List.of(), List.of());
+        }
+        ShadowFile shadow = ShadowFile.parse(Files.readAllBytes(target));
+        Files.delete(target); // password hashes do not stay on disk longer than the parse
+        return shadow;
     }
 
     /** Only for roots without /bin/ls: each probe is a round trip to the appliance. */

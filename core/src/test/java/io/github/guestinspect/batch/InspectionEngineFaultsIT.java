@@ -48,7 +48,7 @@ class InspectionEngineFaultsIT {
             }
         };
         RunnerSettings runner = new RunnerSettings(Duration.ofSeconds(2), OptionalInt.empty(), OptionalInt.empty(),
-                Map.of(), temporary);
+                Map.of(), temporary, List.of());
         List<Path> paths = List.of(images.path("debian12-small.raw"), images.path("alpine.qcow2"));
         List<InspectionResult> results;
         int live;

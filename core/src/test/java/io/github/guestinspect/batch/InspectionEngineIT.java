@@ -52,7 +52,7 @@ class InspectionEngineIT {
         files.add("does-not-exist.qcow2");
         List<Path> paths = files.stream().map(images::path).toList();
         RunnerSettings runner = new RunnerSettings(Duration.ofMinutes(15), OptionalInt.empty(), OptionalInt.empty(),
-                Map.of(), temporary);
+                Map.of(), temporary, List.of("/etc/hostname", "/etc/ssh/*"));
         InspectionSettings settings = new InspectionSettings(1, OptionalInt.of(64), false, runner);
         try (ChildProcesses processes = new ChildProcesses()) {
             results = InspectionEngine.local(settings, processes, System.err::println).inspect(paths, ProgressListener.none());
