@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /** {@code cache stats}, {@code cache prune} and {@code cache clear}, and the record of the last run's hits. */
 public final class CacheMaintenance {
@@ -33,7 +34,7 @@ public final class CacheMaintenance {
         List<Path> entries = cache.entries();
         long total = 0;
         for (Path entry : entries) {
-            total += Files.size(entry);
+            total += ResultCache.sizeOf(entry);
         }
         Optional<Instant> oldest = entries.stream().findFirst().map(entry -> ResultCache.lastUse(entry).toInstant());
         Optional<Instant> newest = entries.isEmpty() ? Optional.empty()
@@ -79,21 +80,21 @@ public final class CacheMaintenance {
         long bytes = 0;
         long total = 0;
         for (Path entry : entries) {
-            total += Files.size(entry);
+            total += ResultCache.sizeOf(entry);
         }
         for (Path entry : entries) {
             boolean old = olderThan.isPresent()
                     && ResultCache.lastUse(entry).toInstant().isBefore(now.minus(olderThan.get()));
             boolean tooBig = maxBytes.isPresent() && total > maxBytes.getAsLong();
             if (old || tooBig) {
-                long size = Files.size(entry);
+                long size = ResultCache.sizeOf(entry);
                 Files.deleteIfExists(entry);
                 total -= size;
                 bytes += size;
                 count++;
             }
         }
-        for (Path leftover : cache.leftovers()) {
+        for (Path leftover : leftovers()) {
             if (ResultCache.lastUse(leftover).toInstant().isBefore(now.minus(ABANDONED))) {
                 Files.deleteIfExists(leftover);
             }
@@ -101,16 +102,30 @@ public final class CacheMaintenance {
         return new Removed(count, bytes);
     }
 
+    /** Temporary files of killed writers: cache entries, the last-run record and the hash memo. */
+    private List<Path> leftovers() throws IOException {
+        List<Path> leftovers = new ArrayList<>(cache.leftovers());
+        for (Path directory : List.of(cache.directory(), cache.directory().resolve("memo"))) {
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> files = Files.list(directory)) {
+                    files.filter(file -> file.getFileName().toString().matches("\\.(last-run|memo)-.*\\.tmp"))
+                            .forEach(leftovers::add);
+                }
+            }
+        }
+        return leftovers;
+    }
+
     /** Deletes every entry. */
     public Removed clear() throws IOException {
         int count = 0;
         long bytes = 0;
         for (Path entry : cache.entries()) {
-            bytes += Files.size(entry);
+            bytes += ResultCache.sizeOf(entry);
             Files.deleteIfExists(entry);
             count++;
         }
-        for (Path leftover : cache.leftovers()) {
+        for (Path leftover : leftovers()) {
             Files.deleteIfExists(leftover);
         }
         Files.deleteIfExists(cache.directory().resolve(LAST_RUN));

@@ -7,6 +7,7 @@ import io.github.guestinspect.hash.HashMemo;
 import io.github.guestinspect.hash.HashMemo.Hashed;
 import io.github.guestinspect.model.CacheInfo;
 import io.github.guestinspect.model.DiskFormat;
+import io.github.guestinspect.model.Failure;
 import io.github.guestinspect.model.ImageFile;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.Status;
@@ -84,6 +85,13 @@ public final class CachedInspection {
             if (!results.containsKey(lookup.getKey())) { // an identical image was inspected in this run
                 InspectionResult twin = results.get(firstWithKey.get(lookup.getValue().key()));
                 InspectionResult copy = twin.withImage(lookup.getValue().file());
+                if (twin.isFailed()) { // the message must name this image, and say whose inspection failed
+                    Failure failure = twin.failure().orElseThrow();
+                    copy = InspectionResult.failed(lookup.getValue().file(), twin.disk(), new Failure(failure.kind(),
+                            lookup.getValue().file().path() + ": has the same content as " + twin.image().path()
+                                    + ", whose inspection failed: " + failure.message()), twin.timings(),
+                            twin.toolVersion());
+                }
                 results.put(lookup.getKey(), copy);
                 listener.finished(copy);
             }

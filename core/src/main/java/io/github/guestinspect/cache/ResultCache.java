@@ -6,37 +6,44 @@ import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.ModelMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * Stores inspection results as Smile files under {@code DIR/entries/ab/abcdef....gic}. Each entry starts with a
- * header (8 magic bytes, the schema version as an int) followed by the Smile document. Writers write a temporary
+ * header (8 magic bytes, the schema version, a CRC-32C of the rest) followed by the Smile document. Writers write a temporary
  * file in the same directory and rename it over the entry, so readers never see half an entry and concurrent
  * writers of the same key lose nothing (both write the same result). A hit touches the entry's modification time,
  * which is what pruning by age and size goes by (least recently used first).
  */
 public final class ResultCache {
-    /** Bumped when the model changes in a way old entries cannot be read as. */
-    public static final int SCHEMA_VERSION = 1;
+    /** Bumped when the model or the entry layout changes in a way old entries cannot be read as. */
+    public static final int SCHEMA_VERSION = 2;
     static final byte[] MAGIC = "GINSPECT".getBytes(StandardCharsets.US_ASCII);
-    static final int HEADER_SIZE = MAGIC.length + Integer.BYTES;
+    /** Magic, schema version, then a CRC-32C of the payload: a flipped bit or appended bytes never decode. */
+    static final int HEADER_SIZE = MAGIC.length + Integer.BYTES + Integer.BYTES;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final String SUFFIX = ".gic";
 
@@ -64,8 +71,12 @@ public final class ResultCache {
     public static String key(final String contentHash, final String readerVersion, final String claimedFormat) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(("guest-inspect-cache\n" + SCHEMA_VERSION + "\n" + readerVersion + "\n" + contentHash + "\n"
-                    + claimedFormat).getBytes(StandardCharsets.UTF_8));
+            for (String part : List.of("guest-inspect-cache", Integer.toString(SCHEMA_VERSION), readerVersion,
+                    contentHash, claimedFormat)) { // length-prefixed, so no two inputs can run into each other
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+                digest.update(bytes);
+            }
             return HexFormat.of().formatHex(digest.digest());
         }
         catch (NoSuchAlgorithmException exception) {
@@ -118,6 +129,11 @@ public final class ResultCache {
             throw new CacheEntryException("has schema version " + version + ", this guest-inspect reads "
                     + SCHEMA_VERSION);
         }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE);
+        if ((int) crc.getValue() != ByteBuffer.wrap(bytes, MAGIC.length + Integer.BYTES, Integer.BYTES).getInt()) {
+            throw new CacheEntryException("is damaged (checksum mismatch)");
+        }
         try {
             return smile.readValue(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE, InspectionResult.class);
         }
@@ -128,8 +144,10 @@ public final class ResultCache {
 
     byte[] encode(final InspectionResult result) throws IOException {
         byte[] payload = smile.writeValueAsBytes(result);
-        return ByteBuffer.allocate(HEADER_SIZE + payload.length).put(MAGIC).putInt(SCHEMA_VERSION).put(payload)
-                .array();
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return ByteBuffer.allocate(HEADER_SIZE + payload.length).put(MAGIC).putInt(SCHEMA_VERSION)
+                .putInt((int) crc.getValue()).put(payload).array();
     }
 
     /** Stores a result: written to a temporary file beside the entry, then renamed over it atomically. */
@@ -170,12 +188,17 @@ public final class ResultCache {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().endsWith(SUFFIX)
-                            && !path.getFileName().toString().startsWith("."))
-                    .sorted((a, b) -> lastUse(a).compareTo(lastUse(b))).toList();
+        List<Path> entries = new ArrayList<>();
+        for (Path file : files(root)) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(SUFFIX) && !name.startsWith(".")) {
+                entries.add(file);
+            }
         }
+        Map<Path, FileTime> uses = new HashMap<>();
+        entries.forEach(entry -> uses.put(entry, lastUse(entry)));
+        entries.sort(Comparator.comparing(uses::get));
+        return entries;
     }
 
     /** Temporary files that a killed writer left behind. */
@@ -184,18 +207,52 @@ public final class ResultCache {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().startsWith(".tmp-")).toList();
-        }
+        return files(root).stream().filter(path -> path.getFileName().toString().startsWith(".tmp-")).toList();
     }
 
+    /**
+     * The files two levels below {@code root}, listed directory by directory: a file that another process renames
+     * or deletes meanwhile is simply not listed (Files.walk would fail on it).
+     */
+    private static List<Path> files(final Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(root)) {
+            for (Path shard : shards) {
+                if (!Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(shard)) {
+                    for (Path entry : entries) {
+                        if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                            files.add(entry);
+                        }
+                    }
+                }
+                catch (NoSuchFileException | NotDirectoryException exception) {
+                    // the shard vanished while listing: nothing in it to count
+                }
+            }
+        }
+        return files;
+    }
+
+    /** When an entry was last used; the epoch for an entry that vanished meanwhile (it goes first and is skipped). */
     static FileTime lastUse(final Path entry) {
         try {
             return Files.getLastModifiedTime(entry);
         }
         catch (IOException exception) {
-            throw new UncheckedIOException(exception);
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** An entry's size; 0 for one that vanished meanwhile. */
+    static long sizeOf(final Path entry) {
+        try {
+            return Files.size(entry);
+        }
+        catch (IOException exception) {
+            return 0;
         }
     }
 }

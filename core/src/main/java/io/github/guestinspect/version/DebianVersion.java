@@ -13,10 +13,9 @@ import java.util.OptionalLong;
  * on malformed input, where a policy needs an answer instead.
  * <p>
  * Splitting follows dpkg's {@code parseversion}: blanks around the version are ignored, the epoch is the part
- * before the first colon, the revision the part after the last hyphen. Where dpkg refuses a version (an epoch that
- * is not a number, nothing after the colon, an empty revision) the epoch is taken as 0 and the text kept whole, so
- * the version still sorts deterministically.
- *
+ * before the first colon, the revision the part after the last hyphen. Where dpkg refuses a version, it still sorts
+ * deterministically: an epoch that is not a number (or nothing after the colon) makes the epoch 0 and keeps the text
+ * whole, an empty revision counts as none.
  * <p>
  * The empty string is no version at all, and sorts before every version, as in {@code dpkg --compare-versions}
  * (which also reads its placeholder {@code <unknown>} so).

@@ -1,7 +1,6 @@
 package io.github.guestinspect.cache;
 
 import io.github.guestinspect.model.InspectionResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,12 +149,10 @@ class ResultCacheConcurrencyTest {
 
     /**
      * {@code cache stats} and {@code cache prune} while a run stores results: they walk the entries directory while
-     * temporary files appear and are renamed away. Fails today in about 1 of 150 prune+stats rounds (reproduced
+     * temporary files appear and are renamed away (this used to fail in about 1 of 150 prune+stats rounds,
      * every time over 3000 writes).
      */
     @Test
-    @Disabled("bug: ResultCache.entries/leftovers/lastUse throw UncheckedIOException when a temporary file is renamed"
-            + " away during the walk, so stats and prune crash while a run writes")
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldCountAndPruneWhileARunWritesEntries() throws Exception {
         ResultCache cache = new ResultCache(directory, warnings::add);

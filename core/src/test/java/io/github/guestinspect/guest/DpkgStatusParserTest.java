@@ -1,5 +1,6 @@
 package io.github.guestinspect.guest;
 
+import io.github.guestinspect.testing.RequiredTools;
 import io.github.guestinspect.model.InstalledPackage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DpkgStatusParserTest {
     private static final Path HOST_STATUS = Path.of("/var/lib/dpkg/status");
@@ -209,8 +209,7 @@ class DpkgStatusParserTest {
 
     @Test
     void shouldAgreeWithDpkgQueryOnTheHostDatabase() throws IOException, InterruptedException {
-        assumeTrue(Files.isReadable(HOST_STATUS), "the host has no dpkg status file");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg-query")), "the host has no dpkg-query");
+        RequiredTools.require("a Debian host (dpkg)", "dpkg-query");
 
         List<InstalledPackage> parsed = parser.parse(Files.readAllBytes(HOST_STATUS));
 

@@ -1,5 +1,6 @@
 package io.github.guestinspect.guest;
 
+import io.github.guestinspect.testing.RequiredTools;
 import io.github.guestinspect.model.InstalledPackage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Builds real rpm packages and a real sqlite rpm database with rpm's own tools, and takes rpm's query output as
@@ -47,7 +47,7 @@ class RpmDatabaseParserTest {
 
     @BeforeAll
     static void buildDatabase() throws IOException, InterruptedException {
-        assumeTrue(isOnPath("rpmbuild") && isOnPath("rpm"), "rpm and rpmbuild are not installed");
+        RequiredTools.require("apt-get install rpm", "rpm", "rpmbuild");
 
         Path topdir = Files.createDirectories(work.resolve("rpmbuild"));
         buildRpm(topdir, "noarch", "alpha", "3", "1.2.3", "4.el9");
@@ -317,8 +317,4 @@ class RpmDatabaseParserTest {
         return new String(output, StandardCharsets.UTF_8);
     }
 
-    private static boolean isOnPath(final String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, tool)));
-    }
 }

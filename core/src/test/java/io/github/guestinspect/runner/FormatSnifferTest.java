@@ -1,5 +1,6 @@
 package io.github.guestinspect.runner;
 
+import io.github.guestinspect.testing.RequiredTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.guestinspect.model.DiskFormat;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FormatSnifferTest {
     @TempDir
@@ -135,7 +135,7 @@ class FormatSnifferTest {
     })
     void shouldAgreeWithQemuImgOnImagesItCreated(final String format, final String options)
             throws IOException, InterruptedException {
-        assumeTrue(isOnPath("qemu-img"), "qemu-img is not installed");
+        RequiredTools.require("apt-get install qemu-utils", "qemu-img");
         Path image = directory.resolve("image." + format);
         List<String> create = new ArrayList<>(List.of("qemu-img", "create", "-q", "-f", format));
         if (!options.isEmpty()) {
@@ -166,8 +166,4 @@ class FormatSnifferTest {
         return new String(output, StandardCharsets.UTF_8);
     }
 
-    private static boolean isOnPath(final String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, tool)));
-    }
 }

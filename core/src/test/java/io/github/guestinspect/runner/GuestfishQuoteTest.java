@@ -1,5 +1,6 @@
 package io.github.guestinspect.runner;
 
+import io.github.guestinspect.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@link GuestfishSession#quote(String)}, checked against guestfish's own parser where guestfish is installed. */
 class GuestfishQuoteTest {
@@ -68,14 +68,14 @@ class GuestfishQuoteTest {
 
     @Test
     void shouldBeReadBackByGuestfishUnchanged() throws IOException, InterruptedException {
-        assumeTrue(isOnPath("guestfish"), "guestfish is not installed");
+        RequiredTools.require("apt-get install libguestfs-tools", "guestfish");
 
         assertThat(echoThroughGuestfish(TRICKY)).containsExactlyElementsOf(TRICKY);
     }
 
     @Test
     void shouldBeReadBackByGuestfishUnchangedForRandomPrintableText() throws IOException, InterruptedException {
-        assumeTrue(isOnPath("guestfish"), "guestfish is not installed");
+        RequiredTools.require("apt-get install libguestfs-tools", "guestfish");
         Random random = new Random(1234);
         List<String> arguments = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
@@ -124,8 +124,4 @@ class GuestfishQuoteTest {
         }
     }
 
-    private static boolean isOnPath(final String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, tool)));
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.guestinspect.version;
 
+import io.github.guestinspect.testing.RequiredTools;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
@@ -156,7 +157,10 @@ final class PackageManagerOracle {
     static final class DpkgInstalled implements SkipExecutionHook {
         @Override
         public SkipResult shouldBeSkipped(final LifecycleContext context) {
-            return dpkgInstalled() ? SkipResult.doNotSkip() : SkipResult.skip("dpkg is not installed");
+            if (!dpkgInstalled()) {
+                RequiredTools.require("a Debian host (dpkg)", "dpkg"); // fails unless skipping is allowed
+            }
+            return SkipResult.doNotSkip();
         }
     }
 
@@ -164,7 +168,10 @@ final class PackageManagerOracle {
     static final class RpmInstalled implements SkipExecutionHook {
         @Override
         public SkipResult shouldBeSkipped(final LifecycleContext context) {
-            return rpmInstalled() ? SkipResult.doNotSkip() : SkipResult.skip("rpm is not installed");
+            if (!rpmInstalled()) {
+                RequiredTools.require("apt-get install rpm", "rpm"); // fails unless skipping is allowed
+            }
+            return SkipResult.doNotSkip();
         }
     }
 }
