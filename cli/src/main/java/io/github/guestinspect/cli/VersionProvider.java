@@ -1,6 +1,6 @@
 package io.github.guestinspect.cli;
 
-import io.github.guestinspect.batch.ToolVersion;
+import io.github.guestinspect.model.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** Prints the version the build recorded. */

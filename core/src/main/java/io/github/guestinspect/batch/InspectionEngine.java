@@ -8,6 +8,7 @@ import io.github.guestinspect.model.ImageFile;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.Status;
 import io.github.guestinspect.model.Timings;
+import io.github.guestinspect.model.ToolVersion;
 import io.github.guestinspect.runner.BatchOutcome;
 import io.github.guestinspect.runner.ChildProcesses;
 import io.github.guestinspect.runner.DriveOutcome;

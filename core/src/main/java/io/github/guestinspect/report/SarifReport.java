@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.guestinspect.model.ToolVersion;
 import io.github.guestinspect.policy.ExpiredWaiver;
 import io.github.guestinspect.policy.PolicyEvaluation;
 import io.github.guestinspect.policy.Rule;
@@ -12,9 +13,7 @@ import io.github.guestinspect.policy.Severity;
 import io.github.guestinspect.policy.Violation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * Policy results as SARIF 2.1.0 (the OASIS Static Analysis Results Interchange Format), for code-scanning
@@ -46,9 +44,9 @@ public final class SarifReport {
 
     private final String toolVersion;
 
-    /** A report naming the version the build recorded (the same file {@code ToolVersion} reads). */
+    /** A report naming the version the build recorded. */
     public SarifReport() {
-        this(recordedVersion());
+        this(ToolVersion.get());
     }
 
     public SarifReport(final String toolVersion) {
@@ -195,17 +193,4 @@ public final class SarifReport {
         return UnicodeText.wellFormed(value);
     }
 
-    private static String recordedVersion() {
-        try (InputStream input = SarifReport.class.getResourceAsStream("/guest-inspect-version.properties")) {
-            if (input == null) {
-                throw new IllegalStateException("guest-inspect-version.properties is missing from the class path");
-            }
-            Properties properties = new Properties();
-            properties.load(input);
-            return properties.getProperty("version");
-        }
-        catch (IOException exception) {
-            throw new UncheckedIOException(exception);
-        }
-    }
 }

@@ -3,7 +3,7 @@ package io.github.guestinspect.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.guestinspect.batch.ToolVersion;
+import io.github.guestinspect.model.ToolVersion;
 import io.github.guestinspect.model.FailureKind;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.policy.ExpiredWaiver;

@@ -1,11 +1,11 @@
-package io.github.guestinspect.batch;
+package io.github.guestinspect.model;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The guest-inspect version, from the properties file the build writes. */
+/** The guest-inspect version, from the properties file the build writes (every result records it). */
 public final class ToolVersion {
     private ToolVersion() {
     }
