@@ -227,6 +227,10 @@ printf 'apt-get update\nsudo systemctl restart ssh\n' >"$R/root/.bash_history"
 mkdir -p "$R/etc/ssh" "$R/lib/modules/6.1.0-18-amd64/kernel" "$R/boot"
 printf 'dummy ssh host key for guest-inspect tests, not a real key\n' >"$R/etc/ssh/ssh_host_ed25519_key"
 chmod 600 "$R/etc/ssh/ssh_host_ed25519_key"
+# a password hash baked into a golden image (root), an empty password (guest), a locked and a disabled account
+printf '%s\n' 'root:$6$gitest$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ:19700:0:99999:7:::' \
+  'daemon:*:19700:0:99999:7:::' 'guest::19700:0:99999:7:::' 'locked:!$6$x$y:19700:0:99999:7:::' >"$R/etc/shadow"
+chmod 640 "$R/etc/shadow"
 printf 'dummy ssh host key for guest-inspect tests\n' >"$R/etc/ssh/ssh_host_ed25519_key.pub"
 : >"$R/lib/modules/6.1.0-18-amd64/modules.dep"
 printf 'dummy kernel image\n' >"$R/boot/vmlinuz-6.1.0-18-amd64"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what guest-inspect needs to build, test and run, when it is missing (Debian/Ubuntu, as root or with sudo):
-# a JDK 17, Maven, libguestfs with a kernel for its appliance, qemu-img, and rpm (rpmbuild makes the RPM test image).
+# a JDK 17, Maven, libguestfs with a kernel for its appliance, qemu-img, rpm (rpmbuild makes the RPM test image), and
+# chromium with chromium-driver (the HTML report's browser test).
 set -euo pipefail
 
 need=()
@@ -12,6 +13,8 @@ command -v rpmbuild >/dev/null 2>&1 || need+=(rpm)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 command -v sfdisk >/dev/null 2>&1 || need+=(fdisk)
 command -v mke2fs >/dev/null 2>&1 || need+=(e2fsprogs)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # libguestfs builds its appliance from the host kernel: one must be installed and readable.
 ls /boot/vmlinuz-* >/dev/null 2>&1 || need+=(linux-image-amd64)
 

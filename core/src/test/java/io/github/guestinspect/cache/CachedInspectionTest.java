@@ -8,6 +8,7 @@ import io.github.guestinspect.hash.ContentHasher;
 import io.github.guestinspect.hash.HashMemo;
 import io.github.guestinspect.model.FailureKind;
 import io.github.guestinspect.model.InspectionResult;
+import io.github.guestinspect.model.OperatingSystem;
 import io.github.guestinspect.model.Status;
 import io.github.guestinspect.runner.BatchOutcome;
 import io.github.guestinspect.runner.ChildProcesses;
@@ -85,6 +86,44 @@ class CachedInspectionTest {
         ResultCache cache = new ResultCache(directory.resolve("cache"), warnings::add);
         HashMemo memo = new HashMemo(directory.resolve("memo"), new ContentHasher(2));
         return new CachedInspection(cache, memo, engine, warnings::add, List.of()).inspect(paths, listener);
+    }
+
+    /** A worker that finds one Debian root which looked up exactly {@code queries}. */
+    private BatchWorker rootLookingUp(final List<String> queries) {
+        return batch -> {
+            batch.forEach(image -> inspected.add(image.path().getFileName().toString()));
+            OperatingSystem os = new OperatingSystem("/dev/sda", "linux", "debian", "Debian 12", "12", 12, 0,
+                    "x86_64", "host", "deb", "apt", List.of(), List.of(), List.of(), List.of(), "", queries,
+                    List.of(), List.of(), List.of());
+            return new BatchOutcome(batch.stream().map(image -> new DriveOutcome(List.of(os), Optional.empty(), 1, 0))
+                    .toList(), 10, "1.48.6");
+        };
+    }
+
+    private List<InspectionResult> run(final List<Path> paths, final BatchWorker worker,
+                                       final List<String> requiredQueries) throws InterruptedException {
+        InspectionEngine engine = new InspectionEngine(new InspectionSettings(1, OptionalInt.of(1), false,
+                RunnerSettings.defaults()), new ImageProbe(processes, false), worker);
+        return new CachedInspection(new ResultCache(directory.resolve("cache"), warnings::add),
+                new HashMemo(directory.resolve("memo"), new ContentHasher(2)), engine, warnings::add, requiredQueries)
+                .inspect(paths, ProgressListener.none());
+    }
+
+    @Test
+    void shouldInspectAgainWhenAPolicyNeedsAPathTheCachedResultDidNotLookUp() throws Exception {
+        Path image = blank("golden.qcow2", "1M");
+
+        run(List.of(image), rootLookingUp(List.of("/etc/machine-id")), List.of());
+        List<InspectionResult> covered = run(List.of(image), rootLookingUp(List.of("/etc/machine-id")),
+                List.of("/etc/machine-id"));
+        List<InspectionResult> lacking = run(List.of(image), rootLookingUp(List.of("/etc/machine-id", "/etc/motd")),
+                List.of("/etc/motd"));
+        List<InspectionResult> nowCovered = run(List.of(image), rootLookingUp(List.of()), List.of("/etc/motd"));
+
+        assertThat(covered.get(0).cache().hit()).isTrue();
+        assertThat(lacking.get(0).cache().hit()).isFalse();
+        assertThat(nowCovered.get(0).cache().hit()).as("the fresh result was stored with the new path").isTrue();
+        assertThat(inspected).containsExactly("golden.qcow2", "golden.qcow2");
     }
 
     private Path blank(final String name, final String size) throws IOException, InterruptedException {

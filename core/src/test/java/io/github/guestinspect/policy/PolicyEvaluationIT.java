@@ -95,6 +95,20 @@ class PolicyEvaluationIT {
     }
 
     @Test
+    void shouldCheckTheImageSizeOnTheContainer() {
+        assertThat(subjects("debian12.qcow2", "image-size")).singleElement().asString()
+                .startsWith("virtual size " + (512L << 20));
+        assertThat(subjects("debian12-small.raw", "image-size")).isEmpty();
+    }
+
+    @Test
+    void shouldFindPasswordHashesAndEmptyPasswordsButNotLockedAccounts() {
+        assertThat(subjects("debian12.qcow2", "no-passwords")).containsExactlyInAnyOrder("account root",
+                "account guest");
+        assertThat(subjects("alpine.qcow2", "no-passwords")).isEmpty();
+    }
+
+    @Test
     void shouldKeepWaivedViolationsVisibleButNotCounting() {
         assertThat(evaluation.of(images.path("clone-a.qcow2").toString(), "waived-fstab")).singleElement()
                 .satisfies(violation -> assertThat(violation.waiver()).hasValueSatisfying(
