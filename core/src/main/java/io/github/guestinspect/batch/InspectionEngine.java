@@ -1,33 +1,21 @@
 package io.github.guestinspect.batch;
 
-import io.github.guestinspect.model.CacheInfo;
-import io.github.guestinspect.model.DiskInfo;
 import io.github.guestinspect.model.Failure;
-import io.github.guestinspect.model.FailureKind;
-import io.github.guestinspect.model.ImageFile;
 import io.github.guestinspect.model.InspectionResult;
-import io.github.guestinspect.model.Status;
-import io.github.guestinspect.model.Timings;
 import io.github.guestinspect.model.ToolVersion;
 import io.github.guestinspect.runner.BatchOutcome;
 import io.github.guestinspect.runner.ChildProcesses;
-import io.github.guestinspect.runner.DriveOutcome;
 import io.github.guestinspect.runner.GuestfishException;
 import io.github.guestinspect.runner.ImageProbe;
-import io.github.guestinspect.runner.ImageRejectedException;
 import io.github.guestinspect.runner.LibguestfsRunner;
 import io.github.guestinspect.runner.ProbedImage;
 import io.github.guestinspect.runner.ToolMissingException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -61,39 +49,10 @@ public final class InspectionEngine {
 
     public List<InspectionResult> inspect(final List<Path> images, final ProgressListener listener)
             throws InterruptedException {
-        Map<Path, Path> given = new LinkedHashMap<>(); // one entry per distinct file: normalised path -> as given
-        for (Path image : images) {
-            given.putIfAbsent(image.toAbsolutePath().normalize(), image);
-        }
-        listener.started(given.size());
-        Map<Path, InspectionResult> results = new HashMap<>();
-        List<ProbedImage> good = new ArrayList<>();
-        for (Map.Entry<Path, Path> image : given.entrySet()) {
-            long start = System.nanoTime();
-            ImageFile file = new ImageFile(image.getValue().toString(), fileName(image.getValue()),
-                    size(image.getKey()));
-            try {
-                good.add(new ProbedImage(image.getKey(), file, probe.probe(image.getKey()), millisSince(start)));
-            }
-            catch (ImageRejectedException exception) {
-                results.put(image.getKey(), rejected(file, exception.toFailure(), start, listener));
-            }
-            catch (ToolMissingException exception) {
-                results.put(image.getKey(), rejected(file,
-                        new Failure(FailureKind.TOOL_FAILURE, exception.getMessage()), start, listener));
-            }
-        }
-        runBatches(good, results, listener);
-        return given.keySet().stream().map(results::get).toList();
-    }
-
-    private InspectionResult rejected(final ImageFile file, final Failure failure, final long start,
-                                      final ProgressListener listener) {
-        long millis = millisSince(start);
-        InspectionResult result = InspectionResult.failed(file, Optional.empty(), failure,
-                new Timings(0, millis, 0, 0, 0, 0, millis), toolVersion);
-        listener.finished(result);
-        return result;
+        BatchResults.Intake intake = BatchResults.probeAll(images, probe, listener, toolVersion);
+        Map<Path, InspectionResult> results = new HashMap<>(intake.rejected());
+        runBatches(intake.probed(), results, listener);
+        return intake.order().stream().map(results::get).toList();
     }
 
     private void runBatches(final List<ProbedImage> images, final Map<Path, InspectionResult> results,
@@ -138,8 +97,8 @@ public final class InspectionEngine {
             BatchOutcome outcome = worker.inspect(batch);
             Map<Path, InspectionResult> results = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
-                InspectionResult result = toResult(batch.get(i), outcome, outcome.drives().get(i), millisSince(start),
-                        batch.size());
+                InspectionResult result = BatchResults.fromDrive(batch.get(i), outcome, outcome.drives().get(i),
+                        BatchResults.millisSince(start), batch.size(), toolVersion);
                 listener.finished(result);
                 results.put(batch.get(i).path(), result);
             }
@@ -150,17 +109,13 @@ public final class InspectionEngine {
                 listener.batchRetried(batch.size(), exception.getMessage());
                 return new BatchResult(Map.of(), batch);
             }
-            FailureKind kind = exception.isTimedOut() ? FailureKind.TIMEOUT : FailureKind.INSPECTION_ERROR;
-            return failAll(batch, new Failure(kind, batch.get(0).file().path() + ": " + exception.getMessage()),
-                    start, listener);
+            return failAll(batch, BatchResults.applianceFailure(batch.get(0), exception), start, listener);
         }
         catch (ToolMissingException exception) {
-            return failAll(batch, new Failure(FailureKind.TOOL_FAILURE, exception.getMessage()), start, listener);
+            return failAll(batch, BatchResults.toolFailure(exception), start, listener);
         }
         catch (RuntimeException exception) { // a bug must cost this batch's images, not the whole run
-            return failAll(batch, new Failure(FailureKind.INSPECTION_ERROR, "internal error while inspecting "
-                    + batch.stream().map(image -> image.file().path()).toList() + ": " + exception), start,
-                    listener);
+            return failAll(batch, BatchResults.internalError(batch, exception), start, listener);
         }
     }
 
@@ -168,46 +123,12 @@ public final class InspectionEngine {
                                 final ProgressListener listener) {
         Map<Path, InspectionResult> results = new LinkedHashMap<>();
         for (ProbedImage image : batch) {
-            long millis = millisSince(start);
-            InspectionResult result = InspectionResult.failed(image.file(), Optional.of(image.disk()), failure,
-                    new Timings(0, image.probeMillis(), 0, 0, 0, 0, millis + image.probeMillis()), toolVersion);
+            InspectionResult result = BatchResults.failed(image, failure, BatchResults.millisSince(start),
+                    toolVersion);
             listener.finished(result);
             results.put(image.path(), result);
         }
         return new BatchResult(results, List.of());
-    }
-
-    private InspectionResult toResult(final ProbedImage image, final BatchOutcome batch, final DriveOutcome drive,
-                                      final long batchMillis, final int imagesInAppliance) {
-        Timings timings = new Timings(0, image.probeMillis(), batch.launchMillis(), imagesInAppliance,
-                drive.osInspectionMillis(), drive.packageListingMillis(), image.probeMillis() + batchMillis);
-        if (drive.error().isPresent()) {
-            return new InspectionResult(image.file(), Optional.of(image.disk()), "", Status.FAILED,
-                    Optional.of(new Failure(FailureKind.INSPECTION_ERROR, image.file().path() + ": "
-                            + drive.error().get())), List.of(), timings, CacheInfo.notUsed(),
-                    batch.libguestfsVersion(), toolVersion);
-        }
-        Status status = drive.roots().isEmpty() ? Status.NO_OS_FOUND : Status.INSPECTED;
-        return new InspectionResult(image.file(), Optional.of(image.disk()), "", status, Optional.empty(),
-                drive.roots(), timings, CacheInfo.notUsed(), batch.libguestfsVersion(), toolVersion);
-    }
-
-    private static String fileName(final Path path) {
-        Path name = path.getFileName();
-        return name == null ? path.toString() : name.toString();
-    }
-
-    private static long size(final Path path) {
-        try {
-            return Files.size(path);
-        }
-        catch (IOException exception) {
-            return -1;
-        }
-    }
-
-    private static long millisSince(final long start) {
-        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** What one batch task hands back: finished results, or images to retry alone. */

@@ -1,0 +1,12 @@
+package hudson.model;
+
+/** Mirror of jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java (jenkins-2.541.3): the members the plugin uses. */
+public abstract class AbstractItem extends Actionable {
+    public String getFullName() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+}

@@ -1,0 +1,23 @@
+package io.jenkins.plugins.util;
+
+import java.nio.file.Path;
+
+/**
+ * Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/AbstractXmlStream.java
+ * (7.1341.v039f146993d9; same in 6.1192.v30fe6e2837ff). {@code configureXStream(XStream2)} is left out (the plugin
+ * does not override it).
+ */
+public abstract class AbstractXmlStream<T> {
+    protected AbstractXmlStream(final Class<T> type) {
+    }
+
+    protected abstract T createDefaultValue();
+
+    public T read(final Path file) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public void write(final Path file, final T entity) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.util;
+
+import hudson.model.Result;
+
+/** Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/QualityGateStatus.java (7.1341.v039f146993d9). */
+public enum QualityGateStatus {
+    INACTIVE, PASSED, NOTE, WARNING, ERROR, FAILED;
+
+    public String getIconClass() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public String getDescription() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public boolean isSuccessful() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public Result getResult() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public boolean isWorseThan(final QualityGateStatus other) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+}

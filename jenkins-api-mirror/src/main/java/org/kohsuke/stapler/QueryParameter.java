@@ -1,0 +1,23 @@
+package org.kohsuke.stapler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Mirror of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/QueryParameter.java (stapler 2107.v8dfcb_e8ed317).
+ * Upstream also carries {@code @InjectedParameter(QueryParameter.HandlerImpl.class)}, Stapler's runtime binding
+ * hook; the mirror leaves it out (nothing here injects parameters).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@Documented
+public @interface QueryParameter {
+    String value() default "";
+
+    boolean required() default false;
+
+    boolean fixEmpty() default false;
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.guestinspect;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import hudson.AbortException;
+import io.github.guestinspect.model.InspectionResult;
+import io.github.guestinspect.model.Status;
+import io.github.guestinspect.policy.Policy;
+import io.github.guestinspect.policy.PolicyEvaluation;
+import io.github.guestinspect.policy.PolicyEvaluator;
+import io.github.guestinspect.policy.PolicyException;
+import io.github.guestinspect.policy.PolicyParser;
+import io.github.guestinspect.report.JunitReport;
+import io.jenkins.plugins.guestinspect.analysis.AgentReply;
+import io.jenkins.plugins.guestinspect.analysis.AgentRequest;
+import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
+import io.jenkins.plugins.guestinspect.analysis.Criticality;
+import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
+import io.jenkins.plugins.guestinspect.analysis.GateEvaluator;
+import io.jenkins.plugins.guestinspect.analysis.GateOutcome;
+import io.jenkins.plugins.guestinspect.analysis.GateSpec;
+import io.jenkins.plugins.guestinspect.analysis.GateType;
+import io.jenkins.plugins.guestinspect.analysis.InspectionSummary;
+import io.jenkins.plugins.guestinspect.analysis.Summaries;
+import io.jenkins.plugins.guestinspect.analysis.Verdict;
+import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
+
+/**
+ * One run of the step, from the glob to the build result. Talks to Jenkins only through {@link StepFacade}.
+ *
+ * <ol>
+ *   <li>find the images (Ant glob, relative to the workspace) and read and parse the policy: both fail fast;</li>
+ *   <li>inspect on the node that holds the workspace (results come back as Smile bytes);</li>
+ *   <li>evaluate the policy, write JUnit XML into the workspace, keep the details in the build folder and attach
+ *   the summary action;</li>
+ *   <li>evaluate the quality gates against the last build with an inspection, set the build and stage result,
+ *   and fail the step when images could not be inspected (unless failOnError is off).</li>
+ * </ol>
+ */
+final class ImageInspection {
+    /** Where the JUnit XML goes, relative to the workspace: {@code junit 'guest-inspect/junit.xml'} reads it. */
+    static final String JUNIT_FILE = "guest-inspect/junit.xml";
+    /** Used when the step gives no quality gates but a policy: errors fail the build, as the CLI's --fail-on. */
+    static final GateSpec DEFAULT_GATE = new GateSpec(1, GateType.TOTAL_ERROR, Criticality.FAILURE);
+
+    private final StepFacade jenkins;
+    private final InspectImagesStep step;
+    private final Clock clock;
+
+    ImageInspection(final StepFacade jenkins, final InspectImagesStep step) {
+        this(jenkins, step, Clock.systemDefaultZone());
+    }
+
+    ImageInspection(final StepFacade jenkins, final InspectImagesStep step, final Clock clock) {
+        this.jenkins = jenkins;
+        this.step = step;
+        this.clock = clock;
+    }
+
+    Map<String, Object> run() throws IOException, InterruptedException {
+        PrintStream log = jenkins.logger();
+        List<String> images = jenkins.findImages(step.getImages());
+        if (images.isEmpty()) {
+            throw new AbortException("inspectImages: no file in the workspace matches '" + step.getImages() + "'");
+        }
+        Optional<Policy> policy = readPolicy();
+        if (!step.getAgents().isEmpty()) {
+            log.println("[guest-inspect] agents: '" + step.getAgents() + "' is not used yet: spreading images over"
+                    + " agents needs io.github.guestinspect.batch.AgentScheduler, which this version does not have;"
+                    + " inspecting on the current node");
+        }
+        log.println("[guest-inspect] " + images.size() + " image(s) match '" + step.getImages() + "'"
+                + policy.map(p -> ", policy " + step.getPolicy() + " (" + p.rules().size() + " rules)").orElse("")
+                + ", cache " + (step.isCache() ? "on" : "off"));
+
+        AgentRequest request = new AgentRequest(images, step.getMaxParallel(), step.getBatchSize(),
+                step.getTimeout(), step.isCache(), policy.map(Policy::fileQueries).orElse(List.of()));
+        AgentReply reply = AgentReply.decode(jenkins.inspectInWorkspace(request));
+        List<InspectionResult> results = reply.results();
+
+        Optional<PolicyEvaluation> evaluation = policy.map(p -> new PolicyEvaluator(p, LocalDate.now(clock))
+                .evaluate(results));
+        writeJunit(results, evaluation, log);
+
+        List<ViolationRow> violations = evaluation.map(e -> e.violations().stream().map(ViolationRow::of).toList())
+                .orElse(List.of());
+        List<GateOutcome> gates = new GateEvaluator().evaluate(gates(policy.isPresent()), violations,
+                jenkins.referenceViolations());
+        InspectionSummary summary = Summaries.of(reply.node(), results, evaluation, reply.millis()).withGates(gates);
+
+        new DetailsStore().write(jenkins.buildDirectory(), new BuildDetails(results, violations,
+                evaluation.map(e -> e.expiredWaivers().stream().map(w -> "rule " + w.ruleId() + " on " + w.image()
+                        + ": waiver expired on " + w.waiver().until() + " (" + w.waiver().reason() + ")").toList())
+                        .orElse(List.of())));
+        jenkins.attachSummary(summary);
+
+        log.println("[guest-inspect] " + summary.getImageCount() + " image(s): "
+                + results.stream().filter(r -> r.status() == Status.INSPECTED).count() + " inspected, "
+                + summary.getCacheHits() + " from the cache, " + summary.getFailures() + " failed; violations: "
+                + summary.getErrors() + " error, " + summary.getWarnings() + " warning, " + summary.getInfos()
+                + " info (" + summary.getWaived() + " waived); " + summary.getDuration());
+        gates.forEach(gate -> log.println("[guest-inspect] quality gate " + gate));
+
+        Verdict verdict = Verdict.of(gates, summary.getFailures(), summary.getToolFailures(), step.isFailOnError());
+        jenkins.setBuildResult(verdict.build());
+        jenkins.markStage(verdict.stage(), String.join("; ", verdict.messages()));
+        if (verdict.abort().isPresent()) {
+            throw new AbortException("inspectImages: " + verdict.abort().get());
+        }
+        return summary.toMap(verdict.build().name());
+    }
+
+    private Optional<Policy> readPolicy() throws IOException, InterruptedException {
+        if (step.getPolicy().isEmpty()) {
+            return Optional.empty();
+        }
+        String text = jenkins.readWorkspaceFile(step.getPolicy()).orElseThrow(() -> new AbortException(
+                "inspectImages: the policy file '" + step.getPolicy() + "' is not in the workspace"));
+        try {
+            return Optional.of(new PolicyParser().parse(step.getPolicy(), text));
+        }
+        catch (PolicyException exception) {
+            throw new AbortException("inspectImages: malformed policy: " + exception.getMessage());
+        }
+    }
+
+    private List<GateSpec> gates(final boolean policyUsed) {
+        List<ImageQualityGate> configured = step.getQualityGates();
+        if (configured == null) {
+            return policyUsed ? List.of(DEFAULT_GATE) : List.of();
+        }
+        return configured.stream().map(ImageQualityGate::toSpec).toList();
+    }
+
+    private void writeJunit(final List<InspectionResult> results, final Optional<PolicyEvaluation> evaluation,
+                            final PrintStream log) throws IOException, InterruptedException {
+        PolicyEvaluation forReport = evaluation.orElseGet(() -> new PolicyEvaluation(List.of(),
+                results.stream().filter(r -> !r.isFailed()).map(r -> r.image().path()).toList(), List.of(),
+                List.of()));
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        new JunitReport().write(forReport, results, xml);
+        String written = jenkins.writeWorkspaceFile(JUNIT_FILE, xml.toByteArray());
+        log.println("[guest-inspect] JUnit XML: " + written + " (publish it with junit '" + JUNIT_FILE + "')");
+    }
+}

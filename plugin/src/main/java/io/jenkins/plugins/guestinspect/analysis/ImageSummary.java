@@ -1,0 +1,136 @@
+package io.jenkins.plugins.guestinspect.analysis;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One image in a build's summary: a small, XStream-friendly class (no record: records cannot be restored by
+ * XStream). Strings come from images: untrusted, escaped wherever they are shown.
+ */
+public final class ImageSummary implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String path;
+    private final String status;
+    private final String failure;
+    private final String os;
+    private final String distro;
+    private final String version;
+    private final String hostname;
+    private final String architecture;
+    private final int packages;
+    private final boolean cacheHit;
+    private final long millis;
+    private final int errors;
+    private final int warnings;
+    private final int infos;
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public ImageSummary(final String path, final String status, final String failure, final String os,
+                        final String distro, final String version, final String hostname, final String architecture,
+                        final int packages, final boolean cacheHit, final long millis, final int errors,
+                        final int warnings, final int infos) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.status = Objects.requireNonNull(status, "status");
+        this.failure = Objects.requireNonNull(failure, "failure");
+        this.os = Objects.requireNonNull(os, "os");
+        this.distro = Objects.requireNonNull(distro, "distro");
+        this.version = Objects.requireNonNull(version, "version");
+        this.hostname = Objects.requireNonNull(hostname, "hostname");
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.packages = packages;
+        this.cacheHit = cacheHit;
+        this.millis = millis;
+        this.errors = errors;
+        this.warnings = warnings;
+        this.infos = infos;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /** INSPECTED, NO_OS_FOUND or FAILED. */
+    public String getStatus() {
+        return status;
+    }
+
+    public boolean isFailed() {
+        return "FAILED".equals(status);
+    }
+
+    /** Why it failed, "" otherwise. */
+    public String getFailure() {
+        return failure;
+    }
+
+    /** The product name of the first OS root ("Debian GNU/Linux 12 (bookworm)"), "" without one. */
+    public String getOs() {
+        return os;
+    }
+
+    public String getDistro() {
+        return distro;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public String getHostname() {
+        return hostname;
+    }
+
+    public String getArchitecture() {
+        return architecture;
+    }
+
+    public int getPackages() {
+        return packages;
+    }
+
+    public boolean isCacheHit() {
+        return cacheHit;
+    }
+
+    public long getMillis() {
+        return millis;
+    }
+
+    public int getErrors() {
+        return errors;
+    }
+
+    public int getWarnings() {
+        return warnings;
+    }
+
+    public int getInfos() {
+        return infos;
+    }
+
+    /** The image for Scripted Pipeline: only strings, numbers and booleans (CPS-serializable, sandbox-readable). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("path", path);
+        map.put("status", status);
+        map.put("failure", failure);
+        map.put("os", os);
+        map.put("distro", distro);
+        map.put("version", version);
+        map.put("hostname", hostname);
+        map.put("architecture", architecture);
+        map.put("packages", packages);
+        map.put("cacheHit", cacheHit);
+        Map<String, Object> violations = new LinkedHashMap<>();
+        violations.put("error", errors);
+        violations.put("warning", warnings);
+        violations.put("info", infos);
+        map.put("violations", violations);
+        return map;
+    }
+}

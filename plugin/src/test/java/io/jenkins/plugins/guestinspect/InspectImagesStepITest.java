@@ -1,0 +1,109 @@
+package io.jenkins.plugins.guestinspect;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+import hudson.FilePath;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The step in a real Jenkins (JenkinsRule, JUnit 5): a Pipeline job on a labelled agent. Needs
+ * jenkins-test-harness from repo.jenkins-ci.org, so the offline build (plugin-offline) leaves these tests out.
+ */
+@WithJenkins
+class InspectImagesStepITest {
+    @Test
+    void shouldFailWhenNoImageMatches(final JenkinsRule j) throws Exception {
+        j.createOnlineSlave(Label.get("kvm"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "no-images");
+        job.setDefinition(new CpsFlowDefinition("node('kvm') { inspectImages 'out/*.qcow2' }", true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("no file in the workspace matches 'out/*.qcow2'", run);
+    }
+
+    @Test
+    void shouldRefuseAMalformedPolicyBeforeInspecting(final JenkinsRule j) throws Exception {
+        j.createOnlineSlave(Label.get("kvm"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "bad-policy");
+        job.setDefinition(new CpsFlowDefinition("node('kvm') {\n"
+                + "  writeFile file: 'a.raw', text: 'not an image'\n"
+                + "  writeFile file: 'policy.yaml', text: 'version: 1\\nrulez: []\\n'\n"
+                + "  inspectImages images: '*.raw', policy: 'policy.yaml'\n"
+                + "}", true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("malformed policy", run);
+        assertThat(run.getAction(ImageInspectionBuildAction.class)).isNull();
+    }
+
+    @Test
+    void shouldPublishAFailedImageAndNeverBeGreen(final JenkinsRule j) throws Exception {
+        DumbSlave agent = j.createOnlineSlave(Label.get("kvm"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "junk-image");
+        job.setDefinition(new CpsFlowDefinition("node('kvm') {\n"
+                + "  writeFile file: 'junk.qcow2', text: 'not an image'\n"
+                + "  def r = inspectImages images: '*.qcow2', failOnError: false\n"
+                + "  echo \"result=${r.result} images=${r.images} failures=${r.failures}\"\n"
+                + "}", true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        j.assertLogContains("result=UNSTABLE images=1 failures=1", run);
+        ImageInspectionBuildAction action = run.getAction(ImageInspectionBuildAction.class);
+        assertThat(action).isNotNull();
+        assertThat(action.getSummary().getFailures()).isEqualTo(1);
+        assertThat(action.getDetails().results()).hasSize(1);
+        FilePath junit = agent.getWorkspaceFor(job).child(ImageInspection.JUNIT_FILE);
+        assertThat(junit.exists()).isTrue();
+        assertThat(Files.exists(run.getRootDir().toPath().resolve(ImageInspectionBuildAction.SUMMARY_FILE)))
+                .isTrue();
+    }
+
+    /**
+     * A real inspection: needs libguestfs on this machine and the test images of scripts/make-test-images.sh
+     * (-Dguestinspect.testImages=DIR).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "guestinspect.testImages", matches = ".+")
+    void shouldInspectRealImagesAndShowTrends(final JenkinsRule j) throws Exception {
+        Path images = Path.of(System.getProperty("guestinspect.testImages"));
+        DumbSlave agent = j.createOnlineSlave(Label.get("kvm"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "real");
+        FilePath workspace = agent.getWorkspaceFor(job);
+        workspace.mkdirs();
+        try (var files = Files.list(images)) {
+            for (Path image : files.filter(p -> p.toString().endsWith(".qcow2")).toList()) {
+                workspace.child("images/" + image.getFileName()).copyFrom(new FilePath(image.toFile()));
+            }
+        }
+        job.setDefinition(new CpsFlowDefinition("node('kvm') {\n"
+                + "  def r = inspectImages images: 'images/*.qcow2', maxParallel: 2\n"
+                + "  echo \"images=${r.images} os=${r.perImage[0].os}\"\n"
+                + "}", true));
+
+        j.buildAndAssertSuccess(job);
+        WorkflowRun second = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("from the cache", second);
+        assertThat(second.getAction(ImageInspectionBuildAction.class).getSummary().getCacheHits()).isPositive();
+        ImageInspectionJobAction jobAction = job.getAction(ImageInspectionJobAction.class);
+        assertThat(jobAction).isNotNull();
+        assertThat(jobAction.isTrendVisible()).isTrue();
+        assertThat(jobAction.getCacheTrend().getConfigurableBuildTrendModel("{}")).contains("Cache hits");
+    }
+}

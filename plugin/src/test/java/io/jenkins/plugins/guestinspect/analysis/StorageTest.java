@@ -1,0 +1,47 @@
+package io.jenkins.plugins.guestinspect.analysis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.guestinspect.model.FailureKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StorageTest {
+    @Test
+    void shouldCarryTheReplyAsSmileBytes() throws Exception {
+        AgentReply reply = new AgentReply("agent-1", List.of(Fixtures.debian("a.qcow2", true, "bash"),
+                Fixtures.failed("b.qcow2", FailureKind.TIMEOUT)), List.of("cache is read-only"), 42);
+
+        byte[] bytes = reply.encode();
+
+        assertThat(new String(bytes, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(":)");
+        assertThat(AgentReply.decode(bytes)).isEqualTo(reply);
+    }
+
+    @Test
+    void shouldKeepDetailsInTheBuildFolder(@TempDir final Path build) throws Exception {
+        BuildDetails details = new BuildDetails(List.of(Fixtures.debian("a.qcow2", false, "telnetd")),
+                List.of(Fixtures.row("a.qcow2", "no-telnet", "error", "telnetd 1.0-1")), List.of("expired"));
+        DetailsStore store = new DetailsStore();
+
+        store.write(build, details);
+
+        assertThat(Files.list(build)).extracting(Path::getFileName).extracting(Path::toString)
+                .containsExactly(DetailsStore.FILE_NAME);
+        BuildDetails read = store.read(build);
+        assertThat(read).isEqualTo(details);
+        assertThat(read.result("a.qcow2")).isPresent();
+        assertThat(read.violationsOf("a.qcow2")).hasSize(1);
+        assertThat(read.violationsOf("b.qcow2")).isEmpty();
+    }
+
+    @Test
+    void shouldReadMissingDetailsAsEmpty(@TempDir final Path build) throws Exception {
+        assertThat(new DetailsStore().read(build)).isEqualTo(BuildDetails.empty());
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.guestinspect.archunit;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import io.jenkins.plugins.guestinspect.StepFacade;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Jenkins-specific rules, after warnings-ng's PluginArchitectureTest, plus the plugin's own layering: Jenkins is
+ * reached only through {@link StepFacade}, and the {@code analysis} package knows nothing of Jenkins.
+ */
+class PluginArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.jenkins.plugins.guestinspect");
+    }
+
+    @Test
+    void shouldNotUseJenkinsGetInstance() {
+        check(noClasses().should().callMethod("jenkins.model.Jenkins", "getInstance")
+                .because("Jenkins.get() (through the facade) replaces the deprecated getInstance()"));
+    }
+
+    @Test
+    void shouldProtectFormEndpointsWithPost() {
+        check(methods().that().haveNameMatching("doCheck.*|doFill.*").should().beAnnotatedWith(POST.class)
+                .because("form validation and fill endpoints must only answer POST requests (CSRF)"));
+    }
+
+    @Test
+    void shouldUseDataBoundAnnotationsOnlyInPublicClasses() {
+        check(constructors().that().areAnnotatedWith(DataBoundConstructor.class).should().bePublic()
+                .andShould().beDeclaredInClassesThat().arePublic());
+        check(methods().that().areAnnotatedWith(DataBoundSetter.class).should().bePublic()
+                .andShould().beDeclaredInClassesThat().arePublic());
+    }
+
+    @Test
+    void shouldReachJenkinsOnlyThroughTheFacade() {
+        check(noClasses().that().doNotBelongToAnyOf(StepFacade.class)
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("Jenkins context types",
+                                        owner -> owner.isEquivalentTo(StepContext.class)
+                                                || owner.isEquivalentTo(FilePath.class)
+                                                || owner.isEquivalentTo(FlowNode.class)
+                                                || owner.getName().equals("jenkins.model.Jenkins")))))
+                .orShould().callMethod(Run.class, "setResult", Result.class)
+                .because("the step's Jenkins access goes through StepFacade, which unit tests mock"));
+    }
+
+    @Test
+    void shouldKeepTheAnalysisPackageFreeOfJenkins() {
+        check(noClasses().that().resideInAPackage("..guestinspect.analysis..").should().dependOnClassesThat()
+                .resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..",
+                        "io.jenkins.plugins.util..", "io.jenkins.plugins.echarts..")
+                .orShould().dependOnClassesThat().resideInAPackage("io.jenkins.plugins.guestinspect"));
+    }
+
+    private static void check(final ArchRule rule) {
+        rule.check(classes);
+    }
+}
