@@ -15,6 +15,8 @@ command -v sfdisk >/dev/null 2>&1 || need+=(fdisk)
 command -v mke2fs >/dev/null 2>&1 || need+=(e2fsprogs)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+# pdftoppm and pdftotext read the PDF report back in its tests
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # libguestfs builds its appliance from the host kernel: one must be installed and readable.
 ls /boot/vmlinuz-* >/dev/null 2>&1 || need+=(linux-image-amd64)
 
