@@ -8,7 +8,7 @@ cd "$GI_ROOT"
 scripts/setup.sh
 echo "== building guest-inspect"
 mvn -B -q -ntp -DskipTests package
-jar="$GI_ROOT/cli/target/guest-inspect.jar"
+export GUEST_INSPECT_JAR="$GI_ROOT/cli/target/guest-inspect.jar"
 gi="$GI_ROOT/scripts/guest-inspect" # the jar with JVM settings for a short-lived CLI
 
 images="$GI_ROOT/target/demo-images"
