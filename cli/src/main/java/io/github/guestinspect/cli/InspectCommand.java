@@ -5,6 +5,7 @@ import io.github.guestinspect.cache.CachedInspection;
 import io.github.guestinspect.cache.ResultCache;
 import io.github.guestinspect.hash.ContentHasher;
 import io.github.guestinspect.hash.HashMemo;
+import io.github.guestinspect.history.HistoryStore;
 import io.github.guestinspect.report.TerminalText;
 import io.github.guestinspect.batch.InspectionEngine;
 import io.github.guestinspect.batch.InspectionSettings;
@@ -107,6 +108,26 @@ final class InspectCommand implements Callable<Integer> {
             description = "Exit with 1 when a violation at or above this severity exists (default: ${DEFAULT-VALUE}).")
     private String failOn;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.html, report.md, report.pdf and"
+            + " one CycloneDX SBOM per image (sbom/NAME.cdx.json) into DIR, and record the run in the history.")
+    private Path reportDirectory;
+
+    @Option(names = "--history-dir", paramLabel = "DIR", description = "Record the run in the history DIR (default"
+            + " with --report-dir: .guest-inspect/history); its runs are the reports' trends.")
+    private Path historyDirectory;
+
+    @Option(names = "--history-limit", paramLabel = "N", description = "Runs the history keeps (default: "
+            + HistoryStore.DEFAULT_LIMIT + ").")
+    private Integer historyLimit;
+
+    @Option(names = "--run-label", paramLabel = "LABEL",
+            description = "The run's name in the history and on trend charts (default: #BUILD_NUMBER, else the time).")
+    private String runLabel;
+
+    @Option(names = "--no-history", description = "Do not record the run in the history (reports still show the"
+            + " runs recorded before).")
+    private boolean noHistory;
+
     @Override
     public Integer call() throws IOException {
         if (timeoutSeconds < 1 || jobs != null && jobs < 1 || batchSize != null && batchSize < 1) {
@@ -121,6 +142,12 @@ final class InspectCommand implements Callable<Integer> {
         }
         if ((junitFile != null || sarifFile != null) && policyFile == null) {
             return usage("--junit and --sarif report policy results: give --policy too");
+        }
+        if (historyLimit != null && historyLimit < 1) {
+            return usage("--history-limit must be at least 1");
+        }
+        if (reportDirectory != null && Files.exists(reportDirectory) && !Files.isDirectory(reportDirectory)) {
+            return usage("--report-dir " + TerminalText.safe(reportDirectory.toString()) + " is not a directory");
         }
         Optional<Policy> policy = Optional.empty();
         if (policyFile != null) {
@@ -149,8 +176,10 @@ final class InspectCommand implements Callable<Integer> {
                 : format;
         writeReport(results, chosen);
         ExitCode code = exitCode(results);
+        Optional<PolicyEvaluation> evaluated = Optional.empty();
         if (policy.isPresent()) {
             PolicyEvaluation evaluation = new PolicyEvaluator(policy.get(), LocalDate.now()).evaluate(results);
+            evaluated = Optional.of(evaluation);
             boolean jsonOnStdout = chosen == OutputFormat.JSON && output == null;
             new PolicyTextReport().write(evaluation, jsonOnStdout ? spec.commandLine().getErr()
                     : spec.commandLine().getOut());
@@ -163,6 +192,15 @@ final class InspectCommand implements Callable<Integer> {
             if (code == ExitCode.OK && threshold.isPresent() && evaluation.fails(threshold.get())) {
                 code = ExitCode.POLICY_VIOLATION;
             }
+        }
+        if (reportDirectory != null || historyDirectory != null) {
+            HistoryStore history = new HistoryStore(historyDirectory == null ? HistoryStore.DEFAULT_DIRECTORY
+                    : historyDirectory, historyLimit == null ? HistoryStore.DEFAULT_LIMIT : historyLimit,
+                    warning -> spec.commandLine().getErr().println("guest-inspect: warning: "
+                            + TerminalText.safe(warning)));
+            new RunReporting(spec.commandLine().getErr(), System.getenv()).finish(results, evaluated,
+                    new RunReporting.Options(Optional.ofNullable(reportDirectory), history, !noHistory,
+                            Optional.ofNullable(runLabel)));
         }
         return code.code();
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code guest-inspect} command. */
 @Command(name = "guest-inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Inspects VM disk images (qcow2, raw, vmdk) through libguestfs: operating systems, packages.",
-        subcommands = {InspectCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, DiffCommand.class, ReportCommand.class, HistoryCommand.class,
+                CacheCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(final String[] args) {
         System.exit(commandLine().execute(args));
