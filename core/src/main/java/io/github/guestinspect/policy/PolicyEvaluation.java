@@ -1,8 +1,11 @@
 package io.github.guestinspect.policy;
 
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The outcome of a policy on a set of inspected images.
@@ -29,6 +32,25 @@ public record PolicyEvaluation(List<Rule> rules, List<String> images, List<Viola
     /** The active violations of one rule on one image. */
     public List<Violation> of(final String image, final String ruleId) {
         return violations.stream().filter(v -> v.image().equals(image) && v.ruleId().equals(ruleId)).toList();
+    }
+
+    /** Every image, evaluated or named by a violation, in order, each once. */
+    public List<String> allImages() {
+        Set<String> all = new LinkedHashSet<>(images);
+        violations.forEach(violation -> all.add(violation.image()));
+        return List.copyOf(all);
+    }
+
+    /** The active violations of one image, most severe first, then by rule. */
+    public List<Violation> activeOf(final String image) {
+        return active().stream().filter(violation -> violation.image().equals(image))
+                .sorted(Comparator.comparing(Violation::severity).thenComparing(Violation::ruleId)).toList();
+    }
+
+    /** The waived violations of one image. */
+    public List<Violation> waivedOf(final String image) {
+        return violations.stream().filter(violation -> violation.image().equals(image) && violation.isWaived())
+                .toList();
     }
 
     /** True when an active violation at or above the threshold exists. */

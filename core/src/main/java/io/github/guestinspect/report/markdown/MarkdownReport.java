@@ -281,18 +281,11 @@ public final class MarkdownReport {
         Map<String, Rule> rules = new LinkedHashMap<>();
         policy.rules().forEach(rule -> rules.putIfAbsent(rule.id(), rule));
         StringBuilder text = new StringBuilder("### Policy violations\n\n");
-        List<String> images = new ArrayList<>(new LinkedHashSet<>(policy.images()));
-        policy.violations().forEach(v -> {
-            if (!images.contains(v.image())) {
-                images.add(v.image());
-            }
-        });
+        List<String> images = policy.allImages();
         List<String> clean = new ArrayList<>();
         for (String image : images) {
-            List<Violation> active = policy.active().stream().filter(v -> v.image().equals(image))
-                    .sorted(Comparator.comparing(Violation::severity).thenComparing(Violation::ruleId)).toList();
-            List<Violation> waived = policy.violations().stream()
-                    .filter(v -> v.image().equals(image) && v.isWaived()).toList();
+            List<Violation> active = policy.activeOf(image);
+            List<Violation> waived = policy.waivedOf(image);
             if (active.isEmpty() && waived.isEmpty()) {
                 clean.add(image);
                 continue;
