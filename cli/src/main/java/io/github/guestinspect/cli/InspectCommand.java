@@ -112,8 +112,8 @@ final class InspectCommand implements Callable<Integer> {
             + " one CycloneDX SBOM per image (sbom/NAME.cdx.json) into DIR, and record the run in the history.")
     private Path reportDirectory;
 
-    @Option(names = "--history-dir", paramLabel = "DIR", description = "Record the run in the history DIR (default"
-            + " with --report-dir: .guest-inspect/history); its runs are the reports' trends.")
+    @Option(names = "--history-dir", paramLabel = "DIR", description = "Record the run in the history DIR (default:"
+            + " .guest-inspect/history); its runs are the reports' trends.")
     private Path historyDirectory;
 
     @Option(names = "--history-limit", paramLabel = "N", description = "Runs the history keeps (default: "
@@ -193,7 +193,7 @@ final class InspectCommand implements Callable<Integer> {
                 code = ExitCode.POLICY_VIOLATION;
             }
         }
-        if (reportDirectory != null || historyDirectory != null) {
+        if (reportDirectory != null || !noHistory) { // every run is recorded unless --no-history says otherwise
             HistoryStore history = new HistoryStore(historyDirectory == null ? HistoryStore.DEFAULT_DIRECTORY
                     : historyDirectory, historyLimit == null ? HistoryStore.DEFAULT_LIMIT : historyLimit,
                     warning -> spec.commandLine().getErr().println("guest-inspect: warning: "
