@@ -2,6 +2,7 @@ package io.github.guestinspect.policy;
 
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,13 @@ public record PolicyEvaluation(List<Rule> rules, List<String> images, List<Viola
     /** The active violations of one rule on one image. */
     public List<Violation> of(final String image, final String ruleId) {
         return violations.stream().filter(v -> v.image().equals(image) && v.ruleId().equals(ruleId)).toList();
+    }
+
+    /** The rules by id, in policy order (ids are unique, the policy guarantees it). */
+    public Map<String, Rule> rulesById() {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        rules.forEach(rule -> byId.put(rule.id(), rule));
+        return byId;
     }
 
     /** Every image, evaluated or named by a violation, in order, each once. */

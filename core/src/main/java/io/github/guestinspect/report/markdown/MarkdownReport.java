@@ -278,8 +278,7 @@ public final class MarkdownReport {
             return "";
         }
         PolicyEvaluation policy = data.policy().get();
-        Map<String, Rule> rules = new LinkedHashMap<>();
-        policy.rules().forEach(rule -> rules.putIfAbsent(rule.id(), rule));
+        Map<String, Rule> rules = policy.rulesById();
         StringBuilder text = new StringBuilder("### Policy violations\n\n");
         List<String> images = policy.allImages();
         List<String> clean = new ArrayList<>();

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -294,8 +293,7 @@ public final class PdfReport {
             return;
         }
         PolicyEvaluation policy = data.policy().get();
-        Map<String, Rule> rules = new LinkedHashMap<>();
-        policy.rules().forEach(rule -> rules.putIfAbsent(rule.id(), rule));
+        Map<String, Rule> rules = policy.rulesById();
         canvas.heading("Policy violations", 40);
         List<String> images = policy.allImages();
         List<String> clean = new ArrayList<>();
