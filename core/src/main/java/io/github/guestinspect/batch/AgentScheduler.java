@@ -36,41 +36,48 @@ import java.util.stream.Collectors;
  * put in a work queue; whenever one of an agent's slots is free, the agent takes the heaviest batch left, so every
  * slot is busy while work remains and no agent ever runs more appliances than it has slots (libguestfs #69).
  *
+ * <p>The agents come from an {@link AgentSource}: a fixed list, or (in Jenkins) executors the build queue grants
+ * one by one while the run goes on. The scheduler tells the source how many more slots the queued batches could
+ * use, and gives an agent back as soon as nothing is queued for it, so an executor is held no longer than needed.
+ *
  * <p>Faults:
  * <ul>
  *   <li>an agent that is lost ({@link AgentLostException}) gets no more work; its batch goes back to the queue and
  *       runs on another agent, and whatever the lost agent did for it is discarded;</li>
  *   <li>an agent without libguestfs ({@link ToolMissingException}) gets no more work; its batch runs elsewhere;</li>
- *   <li>when no agent is left, the images still queued fail with {@link FailureKind#TOOL_FAILURE}, naming every
- *       agent lost and every agent without libguestfs: a tool failure, never a policy result;</li>
+ *   <li>when nothing runs, batches are still queued and the source says no agent will come, those images fail
+ *       with {@link FailureKind#TOOL_FAILURE}, naming every agent lost and every agent without libguestfs (or the
+ *       source's reason): a tool failure, never a policy result;</li>
  *   <li>an appliance that fails as a whole ({@link GuestfishException}) has its images retried one by one; an
  *       image that fails alone is that image's failure (as {@link InspectionEngine} does);</li>
- *   <li>an interruption stops the run at once: every agent call in flight is interrupted.</li>
+ *   <li>an interruption stops the run at once: every agent call in flight is interrupted and the source's lease
+ *       is closed (in Jenkins: queued executor requests are cancelled).</li>
  * </ul>
  * Every image ends with exactly one result, and an image's result is taken from one appliance only: a batch is
  * either queued or held by exactly one agent, and only a batch an agent returned is ever turned into results.
  *
  * <p>A scheduler may run several times. Each run keeps every agent within its slots; two runs at the same time on
- * the same agents would together exceed them.
+ * the same fixed agents would together exceed them.
  */
 public final class AgentScheduler {
     private static final Comparator<Batch> HEAVIEST_FIRST = Comparator.comparingLong(Batch::cost).reversed()
             .thenComparingLong(Batch::order);
 
-    private final List<Agent> agents;
-    private final Map<String, Integer> slots;
+    private final AgentSource source;
     private final int batchSize;
     private final TimingHints hints;
     private final Consumer<String> notices;
     private final String toolVersion = ToolVersion.get();
 
-    /** A scheduler that tells no one about lost agents (the run's result still lists them). */
+    /** A scheduler over fixed agents that tells no one about lost agents (the run's result still lists them). */
     public AgentScheduler(final List<? extends Agent> agents, final int batchSize, final TimingHints hints) {
         this(agents, batchSize, hints, notice -> {
         });
     }
 
     /**
+     * A scheduler over a fixed list of agents.
+     *
      * @param agents    where appliances run; names must be unique
      * @param batchSize the most images one appliance gets (at least 1); see {@link #evenBatchSize}
      * @param hints     the expected cost of each image
@@ -79,21 +86,23 @@ public final class AgentScheduler {
      */
     public AgentScheduler(final List<? extends Agent> agents, final int batchSize, final TimingHints hints,
                           final Consumer<String> notices) {
+        this(AgentSource.of(agents), batchSize, hints, notices);
+    }
+
+    /**
+     * A scheduler whose agents come and go through {@code source}.
+     *
+     * @param source    where agents come from; the names of the agents it offers must be unique within a run
+     * @param batchSize the most images one appliance gets (at least 1)
+     * @param hints     the expected cost of each image
+     * @param notices   told (from the calling thread) when an agent is lost or found without libguestfs
+     */
+    public AgentScheduler(final AgentSource source, final int batchSize, final TimingHints hints,
+                          final Consumer<String> notices) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
-        this.agents = List.copyOf(agents);
-        this.slots = new HashMap<>();
-        for (Agent agent : this.agents) {
-            int agentSlots = agent.slots();
-            if (agentSlots < 1) {
-                throw new IllegalArgumentException("agent " + agent.name() + " must have at least 1 slot, has "
-                        + agentSlots);
-            }
-            if (slots.put(Objects.requireNonNull(agent.name(), "agent name"), agentSlots) != null) {
-                throw new IllegalArgumentException("two agents are named " + agent.name());
-            }
-        }
+        this.source = Objects.requireNonNull(source, "source");
         this.batchSize = batchSize;
         this.hints = Objects.requireNonNull(hints, "hints");
         this.notices = Objects.requireNonNull(notices, "notices");
@@ -225,8 +234,19 @@ public final class AgentScheduler {
     private record Batch(List<ProbedImage> images, long cost, long order) {
     }
 
+    /** What the coordinating thread hears of: a call that ended, an agent that joined, a source used up. */
+    private sealed interface Event permits Finished, Joined, Exhausted {
+    }
+
     /** What an agent call ended with: an outcome, or what it threw. */
-    private record Finished(AgentState agent, Batch batch, long millis, BatchOutcome outcome, Throwable thrown) {
+    private record Finished(AgentState agent, Batch batch, long millis, BatchOutcome outcome, Throwable thrown)
+            implements Event {
+    }
+
+    private record Joined(Agent agent) implements Event {
+    }
+
+    private record Exhausted(String reason) implements Event {
     }
 
     /** An agent's standing in one run; only the coordinating thread touches it. */
@@ -235,6 +255,8 @@ public final class AgentScheduler {
         private final int slots;
         private int running;
         private boolean usable = true;
+        /** Joined and not given back. */
+        private boolean held = true;
 
         AgentState(final Agent agent, final int slots) {
             this.agent = agent;
@@ -242,7 +264,7 @@ public final class AgentScheduler {
         }
 
         int free() {
-            return usable ? slots - running : 0;
+            return usable && held ? slots - running : 0;
         }
     }
 
@@ -252,7 +274,7 @@ public final class AgentScheduler {
         private final ProgressListener listener;
         private final List<AgentState> states = new ArrayList<>();
         private final PriorityQueue<Batch> queue = new PriorityQueue<>(HEAVIEST_FIRST);
-        private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         private final Map<Path, InspectionResult> results = new HashMap<>();
         private final List<Assignment> assignments = new ArrayList<>();
         private final Map<String, String> lost = new LinkedHashMap<>();
@@ -260,15 +282,16 @@ public final class AgentScheduler {
         private final Map<Path, Long> costs;
         private long order;
         private int running;
+        /** Why the source can give no more agents; cleared when one joins after all. */
+        private String exhausted;
+        private int demanded = -1;
         private ExecutorService pool;
+        private AgentSource.Lease lease;
 
         Run(final List<ProbedImage> images, final ProgressListener listener) {
             this.images = images;
             this.listener = listener;
             this.costs = hints.estimate(images);
-            for (Agent agent : agents) {
-                states.add(new AgentState(agent, slots.get(agent.name())));
-            }
         }
 
         void execute() throws InterruptedException {
@@ -284,17 +307,41 @@ public final class AgentScheduler {
                 return thread;
             });
             try {
+                lease = source.open(new AgentSource.Pool() {
+                    @Override
+                    public void joined(final Agent agent) {
+                        events.add(new Joined(agent));
+                    }
+
+                    @Override
+                    public void exhausted(final String reason) {
+                        events.add(new Exhausted(reason));
+                    }
+                });
                 while (true) {
+                    for (Event event = events.poll(); event != null; event = events.poll()) {
+                        handle(event);
+                    }
                     dispatch();
-                    if (running == 0) {
+                    if (queue.isEmpty()) {
+                        releaseIdle();
+                        if (running == 0) {
+                            break;
+                        }
+                    }
+                    else if (running == 0 && exhausted != null) {
+                        failWhatIsLeft();
                         break;
                     }
-                    handle(finished.take());
+                    demand(queue.size());
+                    handle(events.take());
                 }
-                failWhatIsLeft();
             }
             finally {
                 pool.shutdownNow(); // on an interruption or an error: interrupts every agent call still running
+                if (lease != null) {
+                    lease.close();
+                }
             }
         }
 
@@ -306,7 +353,15 @@ public final class AgentScheduler {
             queue.add(new Batch(List.copyOf(batch), cost, order++));
         }
 
-        /** Fills free slots, heaviest batch first, always to the agent with the most free slots (then list order). */
+        /** Tells the source how many more slots the queued batches could use, when that changes. */
+        private void demand(final int slots) {
+            if (slots != demanded) {
+                demanded = slots;
+                lease.demand(slots);
+            }
+        }
+
+        /** Fills free slots, heaviest batch first, always to the agent with the most free slots (then join order). */
         private void dispatch() {
             while (!queue.isEmpty()) {
                 AgentState freest = null;
@@ -319,6 +374,23 @@ public final class AgentScheduler {
                     return;
                 }
                 start(freest, queue.poll());
+            }
+        }
+
+        /** Nothing is queued: agents that run nothing go back to the source (in Jenkins: free their executor). */
+        private void releaseIdle() {
+            for (AgentState state : states) {
+                if (state.held && state.usable && state.running == 0) {
+                    release(state, AgentSource.Release.DONE);
+                }
+            }
+            demand(0);
+        }
+
+        private void release(final AgentState state, final AgentSource.Release why) {
+            if (state.held) {
+                state.held = false;
+                lease.release(state.agent, why);
             }
         }
 
@@ -335,11 +407,41 @@ public final class AgentScheduler {
                 catch (Exception | Error exception) { // whatever it is, the coordinator must hear of it
                     thrown = exception;
                 }
-                finished.add(new Finished(state, batch, BatchResults.millisSince(start), outcome, thrown));
+                events.add(new Finished(state, batch, BatchResults.millisSince(start), outcome, thrown));
             });
         }
 
-        private void handle(final Finished call) throws InterruptedException {
+        private void handle(final Event event) throws InterruptedException {
+            if (event instanceof Finished call) {
+                finished(call);
+            }
+            else if (event instanceof Joined joined) {
+                join(joined.agent());
+            }
+            else if (event instanceof Exhausted used) {
+                exhausted = used.reason();
+            }
+        }
+
+        private void join(final Agent agent) {
+            exhausted = null;
+            for (AgentState state : states) {
+                if (state.agent == agent) { // given back earlier, offered again
+                    state.held = true;
+                    return;
+                }
+                if (state.agent.name().equals(agent.name())) {
+                    throw new IllegalStateException("two agents are named " + agent.name());
+                }
+            }
+            if (agent.slots() < 1) {
+                throw new IllegalStateException("agent " + agent.name() + " must have at least 1 slot, has "
+                        + agent.slots());
+            }
+            states.add(new AgentState(agent, agent.slots()));
+        }
+
+        private void finished(final Finished call) throws InterruptedException {
             call.agent().running--;
             running--;
             Throwable thrown = call.thrown();
@@ -351,6 +453,7 @@ public final class AgentScheduler {
             else if (thrown instanceof AgentLostException) {
                 if (call.agent().usable) {
                     call.agent().usable = false;
+                    release(call.agent(), AgentSource.Release.LOST);
                     lost.put(name, String.valueOf(thrown.getMessage()));
                     notices.accept("agent " + name + " was lost (" + thrown.getMessage() + "); it gets no more"
                             + " images, and its batch of " + batch.size() + " runs on another agent");
@@ -360,6 +463,7 @@ public final class AgentScheduler {
             else if (thrown instanceof ToolMissingException) {
                 if (call.agent().usable) {
                     call.agent().usable = false;
+                    release(call.agent(), AgentSource.Release.UNUSABLE);
                     withoutLibguestfs.put(name, thrown.getMessage());
                     notices.accept("agent " + name + " cannot run libguestfs (" + thrown.getMessage() + "); its"
                             + " images run on other agents");
@@ -423,11 +527,8 @@ public final class AgentScheduler {
             listener.finished(result);
         }
 
-        /** Called when nothing runs any more: whatever is still queued has no agent left. */
+        /** Called when nothing runs any more and no agent will come: whatever is still queued cannot be placed. */
         private void failWhatIsLeft() {
-            if (queue.isEmpty()) {
-                return;
-            }
             Failure failure = new Failure(FailureKind.TOOL_FAILURE, noAgentLeft());
             while (!queue.isEmpty()) {
                 for (ProbedImage image : queue.poll().images()) {
@@ -439,16 +540,15 @@ public final class AgentScheduler {
         }
 
         private String noAgentLeft() {
-            if (states.isEmpty()) {
-                return "no agent to inspect on";
-            }
+            List<String> without = states.stream().map(state -> state.agent.name())
+                    .filter(withoutLibguestfs::containsKey).toList();
             Set<String> messages = new HashSet<>(withoutLibguestfs.values());
             if (lost.isEmpty() && messages.size() == 1) {
-                return "libguestfs cannot run on any agent (" + states.stream().map(state -> state.agent.name())
-                        .collect(Collectors.joining(", ")) + "): " + messages.iterator().next();
+                return "libguestfs cannot run on any agent (" + String.join(", ", without) + "): "
+                        + messages.iterator().next();
             }
             List<String> reasons = new ArrayList<>();
-            for (AgentState state : states) { // in the order the agents were given, so the message is stable
+            for (AgentState state : states) { // in the order the agents joined, so the message is stable
                 String name = state.agent.name();
                 if (lost.containsKey(name)) {
                     reasons.add("agent " + name + " was lost (" + lost.get(name) + ")");
@@ -457,7 +557,7 @@ public final class AgentScheduler {
                     reasons.add("agent " + name + " cannot run libguestfs (" + withoutLibguestfs.get(name) + ")");
                 }
             }
-            return "no agent left to inspect on: " + String.join("; ", reasons);
+            return reasons.isEmpty() ? exhausted : "no agent left to inspect on: " + String.join("; ", reasons);
         }
 
         ScheduledRun toScheduledRun(final List<InspectionResult> ordered) {

@@ -7,17 +7,14 @@ import io.github.guestinspect.hash.HashMemo;
 import io.github.guestinspect.hash.HashMemo.Hashed;
 import io.github.guestinspect.model.CacheInfo;
 import io.github.guestinspect.model.DiskFormat;
-import io.github.guestinspect.model.Failure;
 import io.github.guestinspect.model.ImageFile;
 import io.github.guestinspect.model.InspectionResult;
-import io.github.guestinspect.model.Status;
 import io.github.guestinspect.runner.LibguestfsRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +26,10 @@ import java.util.function.Consumer;
  * Serves unchanged images from the cache and inspects the rest: each image is hashed (through the memo, so an
  * unchanged file costs one stat), looked up by key, and only misses reach the engine; identical images in one run
  * are inspected once. Inspected results are stored; failures are not (they may be passing troubles).
+ *
+ * <p>{@link #inspect} does it all on this machine. Where the images and the appliances are on different machines
+ * (Jenkins: the workspace and the agents), the steps run apart: {@link #lookUp} and {@link #store} where the images
+ * are, {@link CacheLookups#complete} where the inspection was scheduled.
  */
 public final class CachedInspection {
     private final ResultCache cache;
@@ -50,104 +51,76 @@ public final class CachedInspection {
         this.requiredQueries = List.copyOf(requiredQueries);
     }
 
-    public List<InspectionResult> inspect(final List<Path> images, final ProgressListener listener)
-            throws InterruptedException {
-        Map<Path, Path> given = new LinkedHashMap<>();
+    /**
+     * Hashes and looks up every image, where the images are. An image that is not a readable regular file, or
+     * cannot be hashed, bypasses the cache (the engine reports why it cannot be inspected).
+     */
+    public CacheLookups lookUp(final List<Path> images) throws InterruptedException {
+        Map<String, CacheLookups.Entry> distinct = new LinkedHashMap<>();
         for (Path image : images) {
-            given.putIfAbsent(image.toAbsolutePath().normalize(), image);
-        }
-        listener.started(given.size());
-        Map<Path, InspectionResult> results = new HashMap<>();
-        Map<Path, Lookup> lookups = new HashMap<>();
-        Map<String, Path> firstWithKey = new HashMap<>();
-        List<Path> toInspect = new ArrayList<>();
-        int hits = 0;
-        for (Map.Entry<Path, Path> image : given.entrySet()) {
-            Optional<Lookup> lookup = lookUp(image.getKey(), image.getValue());
-            if (lookup.isPresent() && lookup.get().cached().isPresent()) {
-                InspectionResult hit = lookup.get().cached().get();
-                results.put(image.getKey(), hit);
-                listener.finished(hit);
-                hits++;
-                continue;
-            }
-            lookup.ifPresent(found -> lookups.put(image.getKey(), found));
-            if (lookup.isEmpty() || firstWithKey.putIfAbsent(lookup.get().key(), image.getKey()) == null) {
-                toInspect.add(image.getValue());
+            String absolute = image.toAbsolutePath().normalize().toString();
+            if (!distinct.containsKey(absolute)) {
+                distinct.put(absolute, lookUp(image, absolute));
             }
         }
-        List<InspectionResult> inspected = engine.inspect(toInspect, withoutStart(listener));
-        for (int i = 0; i < toInspect.size(); i++) {
-            Path path = toInspect.get(i).toAbsolutePath().normalize();
-            results.put(path, store(inspected.get(i), Optional.ofNullable(lookups.get(path))));
-        }
-        for (Map.Entry<Path, Lookup> lookup : lookups.entrySet()) {
-            if (!results.containsKey(lookup.getKey())) { // an identical image was inspected in this run
-                InspectionResult twin = results.get(firstWithKey.get(lookup.getValue().key()));
-                InspectionResult copy = twin.withImage(lookup.getValue().file());
-                if (twin.isFailed()) { // the message must name this image, and say whose inspection failed
-                    Failure failure = twin.failure().orElseThrow();
-                    copy = InspectionResult.failed(lookup.getValue().file(), twin.disk(), new Failure(failure.kind(),
-                            lookup.getValue().file().path() + ": has the same content as " + twin.image().path()
-                                    + ", whose inspection failed: " + failure.message()), twin.timings(),
-                            twin.toolVersion());
-                }
-                results.put(lookup.getKey(), copy);
-                listener.finished(copy);
-            }
-        }
-        record(hits, toInspect.size());
-        return given.keySet().stream().map(results::get).toList();
+        return new CacheLookups(List.copyOf(distinct.values()));
     }
 
-    /** Hashes and looks up one image; empty when it is not a readable regular file (the engine reports why). */
-    private Optional<Lookup> lookUp(final Path image, final Path asGiven) throws InterruptedException {
-        if (!Files.isRegularFile(image) || !Files.isReadable(image)) {
-            return Optional.empty();
+    /** Stores the inspected results of a run worth keeping and records the run's hits and misses. */
+    public void store(final CacheLookups lookups, final List<InspectionResult> completed) {
+        for (Map.Entry<String, InspectionResult> entry : lookups.storable(completed)) {
+            try {
+                cache.put(entry.getKey(), entry.getValue());
+            }
+            catch (IOException exception) {
+                warnings.accept("cannot store the result of " + entry.getValue().image().path() + " in the cache "
+                        + cache.directory() + " (" + exception.getMessage() + ")");
+            }
+        }
+        int hits = lookups.hits().size();
+        record(hits, lookups.toInspect().size());
+    }
+
+    public List<InspectionResult> inspect(final List<Path> images, final ProgressListener listener)
+            throws InterruptedException {
+        CacheLookups lookups = lookUp(images);
+        listener.started(lookups.entries().size());
+        lookups.hits().forEach(listener::finished);
+        List<InspectionResult> inspected = engine.inspect(lookups.toInspect(), withoutStart(listener));
+        List<InspectionResult> results = lookups.complete(inspected, listener);
+        store(lookups, results);
+        return results;
+    }
+
+    private CacheLookups.Entry lookUp(final Path image, final String absolute) throws InterruptedException {
+        Path file = Path.of(absolute);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return CacheLookups.Entry.uncached(image);
         }
         try {
-            Hashed hashed = memo.hash(image);
+            Hashed hashed = memo.hash(file);
             long start = System.nanoTime();
             String key = ResultCache.key(hashed.hash(), LibguestfsRunner.READER_VERSION,
-                    DiskFormat.fromFileName(asGiven.toString()).map(DiskFormat::qemuName).orElse("-"));
-            ImageFile file = new ImageFile(asGiven.toString(), fileName(asGiven), Files.size(image));
+                    DiskFormat.fromFileName(image.toString()).map(DiskFormat::qemuName).orElse("-"));
+            ImageFile given = new ImageFile(image.toString(), CacheLookups.fileName(image), Files.size(file));
             Optional<InspectionResult> cached = cache.get(key).filter(this::coversQueries).map(result -> {
                 long lookupMillis = (System.nanoTime() - start) / 1_000_000;
-                return result.withImage(file).withCache(hashed.hash(), new CacheInfo(true, lookupMillis))
+                return result.withImage(given).withCache(hashed.hash(), new CacheInfo(true, lookupMillis))
                         .withTimings(result.timings().withHashMillis(hashed.millis())
                                 .withTotalMillis(hashed.millis() + lookupMillis));
             });
-            return Optional.of(new Lookup(key, hashed, file, cached, (System.nanoTime() - start) / 1_000_000));
+            return new CacheLookups.Entry(image.toString(), absolute, Optional.of(key), Optional.of(hashed.hash()),
+                    hashed.millis(), (System.nanoTime() - start) / 1_000_000, given, cached);
         }
         catch (IOException exception) {
-            warnings.accept(asGiven + ": cannot be hashed for the cache (" + exception.getMessage()
+            warnings.accept(image + ": cannot be hashed for the cache (" + exception.getMessage()
                     + "); inspecting it without the cache");
-            return Optional.empty();
+            return CacheLookups.Entry.uncached(image);
         }
     }
 
     private boolean coversQueries(final InspectionResult result) {
         return result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
-    }
-
-    private InspectionResult store(final InspectionResult result, final Optional<Lookup> lookup) {
-        if (lookup.isEmpty()) {
-            return result;
-        }
-        Lookup found = lookup.get();
-        InspectionResult complete = result.withCache(found.hashed().hash(), new CacheInfo(false, found.millis()))
-                .withTimings(result.timings().withHashMillis(found.hashed().millis()).withTotalMillis(
-                        result.timings().totalMillis() + found.hashed().millis() + found.millis()));
-        if (complete.status() == Status.INSPECTED || complete.status() == Status.NO_OS_FOUND) {
-            try {
-                cache.put(found.key(), complete);
-            }
-            catch (IOException exception) {
-                warnings.accept("cannot store the result of " + result.image().path() + " in the cache "
-                        + cache.directory() + " (" + exception.getMessage() + ")");
-            }
-        }
-        return complete;
     }
 
     private void record(final int hits, final int misses) {
@@ -172,14 +145,5 @@ public final class CachedInspection {
                 listener.batchRetried(images, reason);
             }
         };
-    }
-
-    private static String fileName(final Path path) {
-        Path name = path.getFileName();
-        return name == null ? path.toString() : name.toString();
-    }
-
-    /** An image's cache key and what the cache held for it. */
-    private record Lookup(String key, Hashed hashed, ImageFile file, Optional<InspectionResult> cached, long millis) {
     }
 }
