@@ -282,7 +282,7 @@ public final class AgentScheduler {
         private final Map<Path, Long> costs;
         private long order;
         private int running;
-        /** Why the source can give no more agents; cleared when one joins after all. */
+        /** Why the source can give no more agents for the last demand; cleared by a new demand or a join. */
         private String exhausted;
         private int demanded = -1;
         private ExecutorService pool;
@@ -329,11 +329,13 @@ public final class AgentScheduler {
                             break;
                         }
                     }
-                    else if (running == 0 && exhausted != null) {
-                        failWhatIsLeft();
-                        break;
+                    else {
+                        demand(queue.size());
+                        if (running == 0 && exhausted != null) {
+                            failWhatIsLeft();
+                            break;
+                        }
                     }
-                    demand(queue.size());
                     handle(events.take());
                 }
             }
@@ -357,6 +359,7 @@ public final class AgentScheduler {
         private void demand(final int slots) {
             if (slots != demanded) {
                 demanded = slots;
+                exhausted = null; // the source answers each demand anew
                 lease.demand(slots);
             }
         }
@@ -379,12 +382,12 @@ public final class AgentScheduler {
 
         /** Nothing is queued: agents that run nothing go back to the source (in Jenkins: free their executor). */
         private void releaseIdle() {
+            demand(0); // first, so a freed executor is not handed a request that is no longer needed
             for (AgentState state : states) {
                 if (state.held && state.usable && state.running == 0) {
                     release(state, AgentSource.Release.DONE);
                 }
             }
-            demand(0);
         }
 
         private void release(final AgentState state, final AgentSource.Release why) {

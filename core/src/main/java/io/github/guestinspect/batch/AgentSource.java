@@ -26,8 +26,9 @@ public interface AgentSource {
         void joined(Agent agent);
 
         /**
-         * No further agent will come for the demand made so far (no node can ever take the work, or the list is
-         * used up); the run fails what it cannot place, with this reason.
+         * No agent will come for the latest demand (no node can ever take the work, or the list is used up); a
+         * source says so again for every later demand it cannot meet. When nothing runs any more, the run fails
+         * what it cannot place, with this reason.
          */
         void exhausted(String reason);
     }

@@ -39,8 +39,6 @@ final class FixedAgents implements AgentSource {
         /** Agents given back as done, in the order they came back: offered again on demand. */
         private final Set<Agent> idle = new LinkedHashSet<>();
         private boolean closed;
-        /** Said once until an agent comes back, so a run that keeps demanding is not woken for nothing. */
-        private boolean saidExhausted;
 
         FixedLease(final Pool pool) {
             this.pool = pool;
@@ -56,10 +54,7 @@ final class FixedAgents implements AgentSource {
                 return;
             }
             if (idle.isEmpty()) {
-                if (!saidExhausted) {
-                    saidExhausted = true;
-                    pool.exhausted("every agent of the list is in use or was given up");
-                }
+                pool.exhausted("every agent of the list is in use or was given up");
                 return;
             }
             int offered = 0;
@@ -77,7 +72,6 @@ final class FixedAgents implements AgentSource {
         public synchronized void release(final Agent agent, final Release why) {
             if (why == Release.DONE && agents.contains(agent)) {
                 idle.add(agent);
-                saidExhausted = false;
             }
         }
 

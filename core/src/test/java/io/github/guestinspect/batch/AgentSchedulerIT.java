@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -35,9 +36,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two real local agents with one slot each and real libguestfs, one appliance launch per agent: agent-a inspects
- * the batch of four small images and is then lost before its results come back, so the batch is re-run on
- * agent-b, whose results must match the manifest. (Run with LIBGUESTFS_BACKEND_SETTINGS=force_tcg where nested
+ * Two real local agents with real libguestfs that come from a queue as Jenkins executors do (one executor each,
+ * granted on demand), one appliance launch per agent: agent-a is granted first, inspects the batch of four small
+ * images and is then lost before its results come back; only then is agent-b asked for and granted, and the batch
+ * re-run there, whose results must match the manifest. (Run with LIBGUESTFS_BACKEND_SETTINGS=force_tcg where nested
  * KVM is unreliable.)
  */
 class AgentSchedulerIT {
@@ -52,6 +54,7 @@ class AgentSchedulerIT {
     private static final AtomicInteger LAUNCHES_A = new AtomicInteger();
     private static final AtomicInteger LAUNCHES_B = new AtomicInteger();
     private static final List<String> NOTICES = new CopyOnWriteArrayList<>();
+    private static QueueLikeSource source;
     private static int liveProcessesAfterwards;
     private static long leftoverTemporaryFiles;
 
@@ -63,12 +66,16 @@ class AgentSchedulerIT {
                 Map.of(), temporary, List.of("/etc/hostname"));
         List<Path> paths = FILES.stream().map(images::path).toList();
         try (ChildProcesses processes = new ChildProcesses()) {
-            Agent a = new Counting(new LocalAgent(processes, runner, "agent-a", 1, System.err::println), LAUNCHES_A,
-                    true);
-            Agent b = new Counting(new LocalAgent(processes, runner, "agent-b", 1, System.err::println), LAUNCHES_B,
-                    false);
-            run = new AgentScheduler(List.of(a, b), 4, TimingHints.none(), NOTICES::add)
+            Map<String, Integer> hosts = new LinkedHashMap<>();
+            hosts.put("agent-a", 1);
+            hosts.put("agent-b", 1);
+            source = new QueueLikeSource(hosts, 1, (host, grant) -> host.equals("agent-a")
+                    ? new Counting(new LocalAgent(processes, runner, host, 1, System.err::println), LAUNCHES_A, true)
+                    : new Counting(new LocalAgent(processes, runner, host, 1, System.err::println), LAUNCHES_B,
+                    false));
+            run = new AgentScheduler(source, 4, TimingHints.none(), NOTICES::add)
                     .inspect(paths, new ImageProbe(processes, false), ProgressListener.none());
+            source.awaitExecutorsFree();
             liveProcessesAfterwards = processes.liveCount();
         }
         try (Stream<Path> left = Files.list(temporary)) {
@@ -99,6 +106,13 @@ class AgentSchedulerIT {
             }
             return outcome;
         }
+    }
+
+    @Test
+    void shouldAskForTheSecondAgentOnlyWhenTheFirstIsLostAndGiveBothBack() {
+        assertThat(source.granted()).containsExactly("agent-a", "agent-b");
+        assertThat(source.demands()).containsExactly(1, 0, 1, 0);
+        assertThat(source.released()).containsExactly("agent-a LOST", "agent-b DONE");
     }
 
     @Test
