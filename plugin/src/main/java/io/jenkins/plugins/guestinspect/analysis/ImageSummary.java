@@ -2,9 +2,15 @@ package io.jenkins.plugins.guestinspect.analysis;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+
+import io.github.guestinspect.diff.PackageChange;
 
 /**
  * One image in a build's summary: a small, XStream-friendly class (no record: records cannot be restored by
@@ -28,12 +34,17 @@ public final class ImageSummary implements Serializable {
     private final int errors;
     private final int warnings;
     private final int infos;
+    private final int newViolations;
+    private final int fixedViolations;
+    /** Null when the image was not compared with a reference build (XStream keeps no Optional). */
+    private final PackageChangeCounts packageChanges;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ImageSummary(final String path, final String status, final String failure, final String os,
                         final String distro, final String version, final String hostname, final String architecture,
                         final int packages, final boolean cacheHit, final long millis, final int errors,
-                        final int warnings, final int infos) {
+                        final int warnings, final int infos, final int newViolations, final int fixedViolations,
+                        final Optional<PackageChangeCounts> packageChanges) {
         this.path = Objects.requireNonNull(path, "path");
         this.status = Objects.requireNonNull(status, "status");
         this.failure = Objects.requireNonNull(failure, "failure");
@@ -48,6 +59,9 @@ public final class ImageSummary implements Serializable {
         this.errors = errors;
         this.warnings = warnings;
         this.infos = infos;
+        this.newViolations = newViolations;
+        this.fixedViolations = fixedViolations;
+        this.packageChanges = packageChanges.orElse(null);
     }
 
     public String getPath() {
@@ -113,8 +127,28 @@ public final class ImageSummary implements Serializable {
         return infos;
     }
 
-    /** The image for Scripted Pipeline: only strings, numbers and booleans (CPS-serializable, sandbox-readable). */
-    public Map<String, Object> toMap() {
+    /** Active violations the reference build did not have (0 without a reference). */
+    public int getNewViolations() {
+        return newViolations;
+    }
+
+    /** Violations of the reference build this image no longer has (0 without a reference). */
+    public int getFixedViolations() {
+        return fixedViolations;
+    }
+
+    /** The package changes against the reference build; empty when the image was not compared with one. */
+    public Optional<PackageChangeCounts> getPackageChanges() {
+        return Optional.ofNullable(packageChanges);
+    }
+
+    /**
+     * The image for Scripted Pipeline: only JDK maps and lists of strings, numbers and booleans (CPS-serializable,
+     * sandbox-readable).
+     *
+     * @param changes the image's package changes against the reference build (empty when not compared)
+     */
+    public Map<String, Object> toMap(final List<PackageChange> changes) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", path);
         map.put("status", status);
@@ -131,6 +165,19 @@ public final class ImageSummary implements Serializable {
         violations.put("warning", warnings);
         violations.put("info", infos);
         map.put("violations", violations);
+        map.put("newViolations", newViolations);
+        map.put("fixedViolations", fixedViolations);
+        map.put("packageChanges", getPackageChanges().map(PackageChangeCounts::toMap).orElseGet(LinkedHashMap::new));
+        List<Object> changed = new ArrayList<>();
+        for (PackageChange change : changes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", change.name());
+            entry.put("change", change.kind().name().toLowerCase(Locale.ROOT));
+            entry.put("before", change.before());
+            entry.put("after", change.after());
+            changed.add(entry);
+        }
+        map.put("changedPackages", changed);
         return map;
     }
 }
