@@ -125,7 +125,8 @@ final class ImageInspection {
     /** "reference build images #12 (recorded by discoverReferenceBuild): 1 new, 2 fixed violations; ...". */
     private static String describe(final ComparisonSummary comparison) {
         return "reference build " + comparison.getReference() + " (" + comparison.getOrigin() + "): "
-                + comparison.getNewViolations() + " new, " + comparison.getFixedViolations() + " fixed violation(s);"
+                + comparison.getNewViolations().getTotal() + " new, " + comparison.getFixedViolations().getTotal()
+                + " fixed violation(s);"
                 + " packages: " + comparison.getPackageChanges();
     }
 

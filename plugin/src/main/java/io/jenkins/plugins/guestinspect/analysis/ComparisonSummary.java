@@ -2,11 +2,7 @@ package io.jenkins.plugins.guestinspect.analysis;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-
-import io.github.guestinspect.policy.Severity;
 
 /**
  * How a build compares with its reference build, small enough for the build page and the trend charts: which build,
@@ -18,38 +14,25 @@ public final class ComparisonSummary implements Serializable {
 
     private final BuildLink reference;
     private final String origin;
-    private final int newErrors;
-    private final int newWarnings;
-    private final int newInfos;
-    private final int fixedErrors;
-    private final int fixedWarnings;
-    private final int fixedInfos;
+    private final SeverityCounts newViolations;
+    private final SeverityCounts fixedViolations;
     private final PackageChangeCounts packageChanges;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    public ComparisonSummary(final BuildLink reference, final String origin, final int newErrors,
-                             final int newWarnings, final int newInfos, final int fixedErrors, final int fixedWarnings,
-                             final int fixedInfos, final PackageChangeCounts packageChanges) {
+    public ComparisonSummary(final BuildLink reference, final String origin, final SeverityCounts newViolations,
+                             final SeverityCounts fixedViolations, final PackageChangeCounts packageChanges) {
         this.reference = Objects.requireNonNull(reference, "reference");
         this.origin = Objects.requireNonNull(origin, "origin");
-        this.newErrors = newErrors;
-        this.newWarnings = newWarnings;
-        this.newInfos = newInfos;
-        this.fixedErrors = fixedErrors;
-        this.fixedWarnings = fixedWarnings;
-        this.fixedInfos = fixedInfos;
+        this.newViolations = Objects.requireNonNull(newViolations, "newViolations");
+        this.fixedViolations = Objects.requireNonNull(fixedViolations, "fixedViolations");
         this.packageChanges = Objects.requireNonNull(packageChanges, "packageChanges");
     }
 
     /** The summary of a comparison with a reference build. */
     public static ComparisonSummary of(final BuildLink reference, final String origin,
                                        final ViolationComparison violations, final PackageChangeCounts packages) {
-        return new ComparisonSummary(reference, origin, violations.count(ViolationState.NEW, Severity.ERROR),
-                violations.count(ViolationState.NEW, Severity.WARNING),
-                violations.count(ViolationState.NEW, Severity.INFO),
-                violations.count(ViolationState.FIXED, Severity.ERROR),
-                violations.count(ViolationState.FIXED, Severity.WARNING),
-                violations.count(ViolationState.FIXED, Severity.INFO), packages);
+        return new ComparisonSummary(reference, origin,
+                SeverityCounts.of(violations.inState(ViolationState.NEW)),
+                SeverityCounts.of(violations.inState(ViolationState.FIXED)), packages);
     }
 
     public BuildLink getReference() {
@@ -61,57 +44,17 @@ public final class ComparisonSummary implements Serializable {
         return origin;
     }
 
-    public int getNewErrors() {
-        return newErrors;
+    /** Active violations the reference build did not have. */
+    public SeverityCounts getNewViolations() {
+        return newViolations;
     }
 
-    public int getNewWarnings() {
-        return newWarnings;
-    }
-
-    public int getNewInfos() {
-        return newInfos;
-    }
-
-    public int getNewViolations() {
-        return newErrors + newWarnings + newInfos;
-    }
-
-    public int getFixedErrors() {
-        return fixedErrors;
-    }
-
-    public int getFixedWarnings() {
-        return fixedWarnings;
-    }
-
-    public int getFixedInfos() {
-        return fixedInfos;
-    }
-
-    public int getFixedViolations() {
-        return fixedErrors + fixedWarnings + fixedInfos;
+    /** Active violations of the reference build this build does not have. */
+    public SeverityCounts getFixedViolations() {
+        return fixedViolations;
     }
 
     public PackageChangeCounts getPackageChanges() {
         return packageChanges;
-    }
-
-    /** New violations by severity for Scripted Pipeline. */
-    public Map<String, Object> newToMap() {
-        return bySeverity(newErrors, newWarnings, newInfos);
-    }
-
-    /** Fixed violations by severity for Scripted Pipeline. */
-    public Map<String, Object> fixedToMap() {
-        return bySeverity(fixedErrors, fixedWarnings, fixedInfos);
-    }
-
-    static Map<String, Object> bySeverity(final int errors, final int warnings, final int infos) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put(Severity.ERROR.label(), errors);
-        map.put(Severity.WARNING.label(), warnings);
-        map.put(Severity.INFO.label(), infos);
-        return map;
     }
 }

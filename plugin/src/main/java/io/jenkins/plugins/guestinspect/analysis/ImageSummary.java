@@ -31,9 +31,7 @@ public final class ImageSummary implements Serializable {
     private final int packages;
     private final boolean cacheHit;
     private final long millis;
-    private final int errors;
-    private final int warnings;
-    private final int infos;
+    private final SeverityCounts violations;
     private final int newViolations;
     private final int fixedViolations;
     /** Null when the image was not compared with a reference build (XStream keeps no Optional). */
@@ -42,8 +40,8 @@ public final class ImageSummary implements Serializable {
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ImageSummary(final String path, final String status, final String failure, final String os,
                         final String distro, final String version, final String hostname, final String architecture,
-                        final int packages, final boolean cacheHit, final long millis, final int errors,
-                        final int warnings, final int infos, final int newViolations, final int fixedViolations,
+                        final int packages, final boolean cacheHit, final long millis,
+                        final SeverityCounts violations, final int newViolations, final int fixedViolations,
                         final Optional<PackageChangeCounts> packageChanges) {
         this.path = Objects.requireNonNull(path, "path");
         this.status = Objects.requireNonNull(status, "status");
@@ -56,9 +54,7 @@ public final class ImageSummary implements Serializable {
         this.packages = packages;
         this.cacheHit = cacheHit;
         this.millis = millis;
-        this.errors = errors;
-        this.warnings = warnings;
-        this.infos = infos;
+        this.violations = Objects.requireNonNull(violations, "violations");
         this.newViolations = newViolations;
         this.fixedViolations = fixedViolations;
         this.packageChanges = packageChanges.orElse(null);
@@ -115,16 +111,9 @@ public final class ImageSummary implements Serializable {
         return millis;
     }
 
-    public int getErrors() {
-        return errors;
-    }
-
-    public int getWarnings() {
-        return warnings;
-    }
-
-    public int getInfos() {
-        return infos;
+    /** The active violations by severity. */
+    public SeverityCounts getViolations() {
+        return violations;
     }
 
     /** Active violations the reference build did not have (0 without a reference). */
@@ -160,11 +149,7 @@ public final class ImageSummary implements Serializable {
         map.put("architecture", architecture);
         map.put("packages", packages);
         map.put("cacheHit", cacheHit);
-        Map<String, Object> violations = new LinkedHashMap<>();
-        violations.put("error", errors);
-        violations.put("warning", warnings);
-        violations.put("info", infos);
-        map.put("violations", violations);
+        map.put("violations", violations.toMap());
         map.put("newViolations", newViolations);
         map.put("fixedViolations", fixedViolations);
         map.put("packageChanges", getPackageChanges().map(PackageChangeCounts::toMap).orElseGet(LinkedHashMap::new));

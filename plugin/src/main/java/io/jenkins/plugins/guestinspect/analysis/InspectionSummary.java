@@ -202,13 +202,13 @@ public final class InspectionSummary implements Serializable {
         map.put("images", images.size());
         map.put("failures", getFailures());
         map.put("cacheHits", getCacheHits());
-        Map<String, Object> violations = ComparisonSummary.bySeverity(getErrors(), getWarnings(), getInfos());
+        Map<String, Object> violations = new SeverityCounts(getErrors(), getWarnings(), getInfos()).toMap();
         violations.put("waived", waived);
         map.put("violations", violations);
         Optional<ComparisonSummary> compared = getComparison();
         map.put("referenceBuild", compared.map(c -> c.getReference().toMap()).orElseGet(LinkedHashMap::new));
-        map.put("newViolations", compared.map(ComparisonSummary::newToMap).orElseGet(LinkedHashMap::new));
-        map.put("fixedViolations", compared.map(ComparisonSummary::fixedToMap).orElseGet(LinkedHashMap::new));
+        map.put("newViolations", compared.map(c -> c.getNewViolations().toMap()).orElseGet(LinkedHashMap::new));
+        map.put("fixedViolations", compared.map(c -> c.getFixedViolations().toMap()).orElseGet(LinkedHashMap::new));
         map.put("packageChanges", compared.map(c -> c.getPackageChanges().toMap()).orElseGet(LinkedHashMap::new));
         List<Object> perImage = new ArrayList<>();
         images.forEach(image -> perImage.add(image.toMap(changes.stream()

@@ -10,7 +10,6 @@ import io.github.guestinspect.model.FailureKind;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.OperatingSystem;
 import io.github.guestinspect.policy.PolicyEvaluation;
-import io.github.guestinspect.policy.Severity;
 import io.github.guestinspect.policy.Violation;
 
 /**
@@ -39,8 +38,7 @@ public final class Summaries {
                                        final long elapsedMillis, final Instant finished) {
         RunRecord run = RunRecord.from(String.valueOf(build.getNumber()), "#" + build.getNumber(), finished, results,
                 evaluation);
-        List<Violation> active = evaluation.map(PolicyEvaluation::active).orElse(List.of());
-        List<ImageSummary> images = results.stream().map(result -> image(result, active, comparison)).toList();
+        List<ImageSummary> images = results.stream().map(result -> image(result, comparison)).toList();
         int toolFailures = (int) results.stream()
                 .filter(r -> r.failure().filter(f -> f.kind() == FailureKind.TOOL_FAILURE).isPresent()).count();
         int waived = evaluation.map(e -> (int) e.violations().stream().filter(Violation::isWaived).count()).orElse(0);
@@ -48,27 +46,21 @@ public final class Summaries {
                 elapsedMillis, evaluation.isPresent(), comparison.summary(), List.of());
     }
 
-    private static ImageSummary image(final InspectionResult result, final List<Violation> active,
-                                      final BuildComparison comparison) {
+    private static ImageSummary image(final InspectionResult result, final BuildComparison comparison) {
         String path = result.image().path();
-        List<Violation> own = active.stream().filter(v -> v.image().equals(path)).toList();
         Optional<OperatingSystem> first = result.operatingSystems().stream().findFirst();
         ViolationComparison states = comparison.violations();
         return new ImageSummary(path, result.status().name(), result.failure().map(f -> f.message()).orElse(""),
                 first.map(OperatingSystem::productName).orElse(""), first.map(OperatingSystem::distro).orElse(""),
                 first.map(OperatingSystem::version).orElse(""), first.map(OperatingSystem::hostname).orElse(""),
                 first.map(OperatingSystem::architecture).orElse(""), result.packageCount(), result.cache().hit(),
-                result.timings().totalMillis(), count(own, Severity.ERROR), count(own, Severity.WARNING),
-                count(own, Severity.INFO), ofImage(states.inState(ViolationState.NEW), path),
-                ofImage(states.fixed(), path),
+                result.timings().totalMillis(), SeverityCounts.of(ofImage(states.active(), path)),
+                ofImage(states.inState(ViolationState.NEW), path).size(),
+                ofImage(states.fixed(), path).size(),
                 comparison.changesOf(path).map(changes -> PackageChangeCounts.of(List.of(changes))));
     }
 
-    private static int ofImage(final List<ViolationRow> rows, final String image) {
-        return (int) rows.stream().filter(row -> row.image().equals(image)).count();
-    }
-
-    private static int count(final List<Violation> violations, final Severity severity) {
-        return (int) violations.stream().filter(v -> v.severity() == severity).count();
+    private static List<ViolationRow> ofImage(final List<ViolationRow> rows, final String image) {
+        return rows.stream().filter(row -> row.image().equals(image)).toList();
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,8 +84,9 @@ public final class TrendCharts {
         return new Series(id, name, color.getNormal(), value);
     }
 
-    private static int compared(final InspectionSummary summary, final ToIntFunction<ComparisonSummary> value) {
-        return summary.getComparison().map(value::applyAsInt).orElse(0);
+    private static int compared(final InspectionSummary summary,
+                                final Function<ComparisonSummary, SeverityCounts> counts) {
+        return summary.getComparison().map(counts).map(SeverityCounts::getTotal).orElse(0);
     }
 
     private static double seconds(final long millis) {

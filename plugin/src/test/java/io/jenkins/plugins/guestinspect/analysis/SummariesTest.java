@@ -43,9 +43,9 @@ class SummariesTest {
         assertThat(summary.getPackages()).isEqualTo(3);
         assertThat(summary.getDuration()).isEqualTo("5.0 s");
         assertThat(summary.getComparison()).isEmpty();
-        assertThat(summary.getImages().get(0).getErrors()).isEqualTo(1);
+        assertThat(summary.getImages().get(0).getViolations().getErrors()).isEqualTo(1);
         assertThat(summary.getImages().get(0).getPackageChanges()).isEmpty();
-        assertThat(summary.getImages().get(1).getErrors()).isZero();
+        assertThat(summary.getImages().get(1).getViolations().getTotal()).isZero();
         assertThat(summary.getImages().get(2).isFailed()).isTrue();
         assertThat(summary.getImages().get(2).getFailure()).contains("libguestfs could not launch");
     }
@@ -82,8 +82,8 @@ class SummariesTest {
 
         assertThat(summary.getComparison()).hasValueSatisfying(comparison -> {
             assertThat(comparison.getReference().getNumber()).isEqualTo(6);
-            assertThat(comparison.getNewViolations()).isZero();
-            assertThat(comparison.getFixedWarnings()).isEqualTo(1);
+            assertThat(comparison.getNewViolations().getTotal()).isZero();
+            assertThat(comparison.getFixedViolations()).hasToString("0 error, 1 warning, 0 info");
             assertThat(comparison.getPackageChanges()).hasToString(
                     "1 added, 1 removed, 2 upgraded, 0 downgraded");
         });

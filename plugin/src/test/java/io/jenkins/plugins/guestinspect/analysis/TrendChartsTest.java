@@ -76,8 +76,8 @@ class TrendChartsTest {
 
     /** Newest first, as echarts-api's history iterator hands the builds over. */
     private static List<BuildResult<InspectionSummary>> history() {
-        ComparisonSummary comparison = new ComparisonSummary(new BuildLink(1, "#1", "job/x/1/"), "test", 1, 0, 0,
-                2, 1, 0, new PackageChangeCounts(0, 0, 0, 0));
+        ComparisonSummary comparison = new ComparisonSummary(new BuildLink(1, "#1", "job/x/1/"), "test",
+                new SeverityCounts(1, 0, 0), new SeverityCounts(2, 1, 0), new PackageChangeCounts(0, 0, 0, 0));
         return List.of(new BuildResult<>(new Build(2, "#2", 0), summary(1, 2, 1, 1500, true,
                         Optional.of(comparison))),
                 new BuildResult<>(new Build(1, "#1", 0), summary(3, 2, 0, 2000, true, Optional.empty())));
@@ -88,7 +88,8 @@ class TrendChartsTest {
                                              final long launch, final boolean policy,
                                              final Optional<ComparisonSummary> comparison) {
         List<ImageSummary> list = java.util.stream.IntStream.range(0, images).mapToObj(i -> new ImageSummary(
-                "i" + i, "INSPECTED", "", "", "", "", "", "", 0, false, 0, 0, 0, 0, 0, 0, Optional.empty()))
+                "i" + i, "INSPECTED", "", "", "", "", "", "", 0, false, 0, new SeverityCounts(0, 0, 0), 0, 0,
+                Optional.empty()))
                 .toList();
         TrendPoint point = new TrendPoint("#", Instant.EPOCH, images, hitsAndFailures,
                 images - 2 * hitsAndFailures, hitsAndFailures, 0, 100, 0, launch, 0, 0, 0,
