@@ -126,8 +126,7 @@ final class ImageInspection {
     private static String describe(final ComparisonSummary comparison) {
         return "reference build " + comparison.getReference() + " (" + comparison.getOrigin() + "): "
                 + comparison.getNewViolations().getTotal() + " new, " + comparison.getFixedViolations().getTotal()
-                + " fixed violation(s);"
-                + " packages: " + comparison.getPackageChanges();
+                + " fixed violation(s); packages: " + comparison.getPackageChanges();
     }
 
     private static List<String> expiredWaivers(final Optional<PolicyEvaluation> evaluation) {
