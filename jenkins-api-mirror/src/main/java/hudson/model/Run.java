@@ -21,6 +21,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("compile-time mirror");
     }
 
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     @NonNull
     public File getRootDir() {
         throw new UnsupportedOperationException("compile-time mirror");

@@ -7,11 +7,9 @@ import io.github.guestinspect.model.OperatingSystem;
 import io.github.guestinspect.model.Status;
 import io.github.guestinspect.version.VersionScheme;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -28,8 +26,7 @@ import java.util.TreeMap;
  * The package changes between two sets of results (two builds, two runs), image by image.
  *
  * <ul>
- *   <li>Images are matched by their path as given; an image whose path has no partner is matched by file name when
- *   exactly one unmatched image on each side has that name (the same image built into another directory).</li>
+ *   <li>Images are paired by {@link ImagePairs}: by path, else by an unambiguous file name.</li>
  *   <li>An image that could not be inspected on either side is left out: nothing is known about its packages, and
  *   reporting them all as removed would be wrong. An image only in {@code after} has all its packages added, one
  *   only in {@code before} all removed.</li>
@@ -57,7 +54,7 @@ public final class PackageDiff {
     public List<ImageChanges> between(final List<InspectionResult> before, final List<InspectionResult> after) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
-        Map<InspectionResult, InspectionResult> pairs = pair(before, after);
+        Map<InspectionResult, InspectionResult> pairs = ImagePairs.pair(before, after);
         Set<InspectionResult> matchedBefore = Collections.newSetFromMap(new IdentityHashMap<>());
         matchedBefore.addAll(pairs.values());
         List<ImageChanges> changes = new ArrayList<>();
@@ -86,42 +83,6 @@ public final class PackageDiff {
         Set<String> paths = new HashSet<>();
         after.forEach(result -> paths.add(result.image().path()));
         return all.stream().filter(changes -> paths.contains(changes.image())).toList();
-    }
-
-    /**
-     * Pairs each image of {@code after} with its image in {@code before}: by path, then by file name where that is
-     * unambiguous. Keys are compared by identity (two results may be equal).
-     */
-    private static Map<InspectionResult, InspectionResult> pair(final List<InspectionResult> before,
-                                                                final List<InspectionResult> after) {
-        Map<InspectionResult, InspectionResult> pairs = new IdentityHashMap<>();
-        Map<String, Deque<InspectionResult>> byPath = new HashMap<>();
-        for (InspectionResult older : before) {
-            byPath.computeIfAbsent(older.image().path(), path -> new ArrayDeque<>()).add(older);
-        }
-        List<InspectionResult> unmatchedAfter = new ArrayList<>();
-        for (InspectionResult newer : after) {
-            Deque<InspectionResult> candidates = byPath.get(newer.image().path());
-            if (candidates != null && !candidates.isEmpty()) {
-                pairs.put(newer, candidates.removeFirst());
-            }
-            else {
-                unmatchedAfter.add(newer);
-            }
-        }
-        Map<String, List<InspectionResult>> olderByName = new HashMap<>();
-        byPath.values().forEach(rest -> rest.forEach(older -> olderByName
-                .computeIfAbsent(older.image().fileName(), name -> new ArrayList<>()).add(older)));
-        Map<String, List<InspectionResult>> newerByName = new HashMap<>();
-        unmatchedAfter.forEach(newer -> newerByName.computeIfAbsent(newer.image().fileName(),
-                name -> new ArrayList<>()).add(newer));
-        newerByName.forEach((name, newer) -> {
-            List<InspectionResult> older = olderByName.getOrDefault(name, List.of());
-            if (newer.size() == 1 && older.size() == 1) {
-                pairs.put(newer.get(0), older.get(0));
-            }
-        });
-        return pairs;
     }
 
     private static List<ImageChanges> compareImage(final String image, final List<OperatingSystem> before,

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class PolicyEvaluator {
     private static final String NO_OS = "no operating system found";
+    private static final String OS_TOPIC = "operating system";
 
     private final Policy policy;
     private final LocalDate today;
@@ -50,7 +51,7 @@ public final class PolicyEvaluator {
                         .ifPresent(old -> expired.add(new ExpiredWaiver(rule.id(), image, old)));
                 List<Check> failed = check(rule, result);
                 failed.forEach(check -> violations.add(new Violation(rule.id(), rule.severity(), image, check.root(),
-                        check.subject(), check.expected(), active)));
+                        check.subject(), check.expected(), active, check.topic())));
             }
         }
         return new PolicyEvaluation(policy.rules(), images, violations, expired);
@@ -76,21 +77,21 @@ public final class PolicyEvaluator {
 
     private static void checkImage(final ImageLimits limits, final InspectionResult result, final List<Check> failed) {
         limits.maxFileSize().filter(max -> result.image().fileSize() > max.bytes()).ifPresent(max ->
-                failed.add(new Check("", "file size " + result.image().fileSize() + " bytes",
+                failed.add(new Check("", "file size", "file size " + result.image().fileSize() + " bytes",
                         "at most " + max.text())));
         limits.maxVirtualSize().ifPresent(max -> result.disk().filter(disk -> disk.virtualSize() > max.bytes())
-                .ifPresent(disk -> failed.add(new Check("", "virtual size " + disk.virtualSize() + " bytes",
-                        "at most " + max.text()))));
+                .ifPresent(disk -> failed.add(new Check("", "virtual size", "virtual size " + disk.virtualSize()
+                        + " bytes", "at most " + max.text()))));
     }
 
     private static void checkWithoutOs(final Rule rule, final List<Check> failed) {
         rule.require().ifPresent(require -> require.packages().forEach(matcher ->
-                failed.add(new Check("", NO_OS, matcher.describe() + " installed"))));
+                failed.add(new Check("", matcher.name(), NO_OS, matcher.describe() + " installed"))));
         if (!rule.os().isEmpty()) {
-            failed.add(new Check("", NO_OS, "one of " + describe(rule.os())));
+            failed.add(new Check("", OS_TOPIC, NO_OS, "one of " + describe(rule.os())));
         }
         rule.files().stream().filter(file -> file.must() == FileRule.Must.EXIST).forEach(file ->
-                failed.add(new Check("", NO_OS, file.query() + " must exist")));
+                failed.add(new Check("", file.query(), NO_OS, file.query() + " must exist")));
     }
 
     private static VersionScheme scheme(final OperatingSystem os) {
@@ -104,8 +105,8 @@ public final class PolicyEvaluator {
             for (InstalledPackage installed : os.packages()) {
                 if (matcher.matchesName(installed.name()) && matcher.constraint()
                         .map(constraint -> constraint.matches(scheme.versionOf(installed), scheme)).orElse(true)) {
-                    failed.add(new Check(os.root(), installed.name() + " " + scheme.versionOf(installed),
-                            "forbidden (" + matcher.describe() + ")"));
+                    failed.add(new Check(os.root(), installed.name(), installed.name() + " "
+                            + scheme.versionOf(installed), "forbidden (" + matcher.describe() + ")"));
                 }
             }
         }
@@ -118,8 +119,8 @@ public final class PolicyEvaluator {
             List<InstalledPackage> candidates = os.packages().stream()
                     .filter(installed -> matcher.matchesName(installed.name())).toList();
             if (candidates.isEmpty()) {
-                failed.add(new Check(os.root(), matcher.name() + " not installed", matcher.describe()
-                        + " installed"));
+                failed.add(new Check(os.root(), matcher.name(), matcher.name() + " not installed",
+                        matcher.describe() + " installed"));
                 continue;
             }
             Optional<VersionConstraint> constraint = matcher.constraint();
@@ -128,7 +129,7 @@ public final class PolicyEvaluator {
             if (!satisfied) {
                 String versions = candidates.stream().map(installed -> installed.name() + " "
                         + scheme.versionOf(installed)).collect(Collectors.joining(", "));
-                failed.add(new Check(os.root(), versions, matcher.describe()));
+                failed.add(new Check(os.root(), matcher.name(), versions, matcher.describe()));
             }
         }
     }
@@ -138,7 +139,8 @@ public final class PolicyEvaluator {
                 && matcher.constraint().map(constraint -> constraint.matches(os.version(), VersionScheme.DEB))
                 .orElse(true));
         if (!matches) {
-            failed.add(new Check(os.root(), os.distro() + " " + os.version(), "one of " + describe(allowed)));
+            failed.add(new Check(os.root(), OS_TOPIC, os.distro() + " " + os.version(),
+                    "one of " + describe(allowed)));
         }
     }
 
@@ -150,15 +152,15 @@ public final class PolicyEvaluator {
         List<FileFact> facts = matching(rule, os);
         switch (rule.must()) {
             case NOT_EXIST -> facts.stream().filter(fact -> fact.type() != FileType.MISSING).forEach(fact ->
-                    failed.add(new Check(os.root(), fact.path(), "must not exist")));
+                    failed.add(new Check(os.root(), fact.path(), fact.path(), "must not exist")));
             case EXIST -> {
                 if (facts.stream().noneMatch(fact -> fact.type() != FileType.MISSING)) {
-                    failed.add(new Check(os.root(), rule.query(), "must exist"));
+                    failed.add(new Check(os.root(), rule.query(), rule.query(), "must exist"));
                 }
             }
             case BE_EMPTY -> facts.stream().filter(fact -> fact.type() != FileType.MISSING && fact.size() > 0)
-                    .forEach(fact -> failed.add(new Check(os.root(), fact.path() + " (" + fact.size() + " bytes)",
-                            "must be empty")));
+                    .forEach(fact -> failed.add(new Check(os.root(), fact.path(), fact.path() + " (" + fact.size()
+                            + " bytes)", "must be empty")));
         }
     }
 
@@ -174,11 +176,11 @@ public final class PolicyEvaluator {
     private static void checkAccounts(final AccountCheck check, final OperatingSystem os, final List<Check> failed) {
         List<String> accounts = check == AccountCheck.PASSWORD_SET ? os.accountsWithPassword()
                 : os.accountsWithEmptyPassword();
-        accounts.forEach(account -> failed.add(new Check(os.root(), "account " + account,
+        accounts.forEach(account -> failed.add(new Check(os.root(), "account " + account, "account " + account,
                 check == AccountCheck.PASSWORD_SET ? "no password hash in a golden image" : "no empty password")));
     }
 
-    /** A failed check before waivers are applied. */
-    private record Check(String root, String subject, String expected) {
+    /** A failed check before waivers are applied; {@code topic} is what it is about (see {@link Violation}). */
+    private record Check(String root, String topic, String subject, String expected) {
     }
 }

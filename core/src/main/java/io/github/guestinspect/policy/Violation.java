@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param subject  what failed: "openssl 3.0.11-1~deb12u2", "/etc/machine-id", "debian 11", "account root"
  * @param expected what the rule expects: "not installed", "openssl >= 3.0.13", "must be empty"
  * @param waiver   the waiver that excuses it, if one applies and has not expired
+ * @param topic    what the violation is about, without what changes from build to build: the package name
+ *                 ("openssl", where the subject carries the version), the file path (without its size), the
+ *                 account, "file size"; with image, rule and root it identifies the violation across runs
  */
 public record Violation(String ruleId, Severity severity, String image, String root, String subject, String expected,
-                        Optional<Waiver> waiver) {
+                        Optional<Waiver> waiver, String topic) {
     public Violation {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(severity, "severity");
@@ -24,6 +27,13 @@ public record Violation(String ruleId, Severity severity, String image, String r
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(waiver, "waiver");
+        Objects.requireNonNull(topic, "topic");
+    }
+
+    /** A violation whose subject is already stable across runs: it is its own topic. */
+    public Violation(final String ruleId, final Severity severity, final String image, final String root,
+                     final String subject, final String expected, final Optional<Waiver> waiver) {
+        this(ruleId, severity, image, root, subject, expected, waiver, subject);
     }
 
     public boolean isWaived() {

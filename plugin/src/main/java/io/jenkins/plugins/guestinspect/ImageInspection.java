@@ -20,7 +20,9 @@ import io.github.guestinspect.policy.PolicyParser;
 import io.github.guestinspect.report.JunitReport;
 import io.jenkins.plugins.guestinspect.analysis.AgentReply;
 import io.jenkins.plugins.guestinspect.analysis.AgentRequest;
+import io.jenkins.plugins.guestinspect.analysis.BuildComparison;
 import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
+import io.jenkins.plugins.guestinspect.analysis.ComparisonSummary;
 import io.jenkins.plugins.guestinspect.analysis.Criticality;
 import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
 import io.jenkins.plugins.guestinspect.analysis.GateEvaluator;
@@ -40,8 +42,9 @@ import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
  *   <li>inspect on the node that holds the workspace (results come back as Smile bytes);</li>
  *   <li>evaluate the policy, write JUnit XML into the workspace, keep the details in the build folder and attach
  *   the summary action;</li>
- *   <li>evaluate the quality gates against the last build with an inspection, set the build and stage result,
- *   and fail the step when images could not be inspected (unless failOnError is off).</li>
+ *   <li>compare with the reference build (new, outstanding and fixed violations, package changes per image),
+ *   evaluate the quality gates, set the build and stage result, and fail the step when images could not be
+ *   inspected (unless failOnError is off).</li>
  * </ol>
  */
 final class ImageInspection {
@@ -91,14 +94,13 @@ final class ImageInspection {
 
         List<ViolationRow> violations = evaluation.map(e -> e.violations().stream().map(ViolationRow::of).toList())
                 .orElse(List.of());
-        List<GateOutcome> gates = new GateEvaluator().evaluate(gates(policy.isPresent()), violations,
-                jenkins.referenceViolations());
-        InspectionSummary summary = Summaries.of(reply.node(), results, evaluation, reply.millis()).withGates(gates);
+        BuildComparison comparison = BuildComparison.of(results, violations, jenkins.referenceBuild());
+        List<GateOutcome> gates = new GateEvaluator().evaluate(gates(policy.isPresent()), comparison.violations());
+        InspectionSummary summary = Summaries.of(jenkins.currentBuild(), reply.node(), results, evaluation,
+                comparison, reply.millis(), clock.instant()).withGates(gates);
 
-        new DetailsStore().write(jenkins.buildDirectory(), new BuildDetails(results, violations,
-                evaluation.map(e -> e.expiredWaivers().stream().map(w -> "rule " + w.ruleId() + " on " + w.image()
-                        + ": waiver expired on " + w.waiver().until() + " (" + w.waiver().reason() + ")").toList())
-                        .orElse(List.of())));
+        new DetailsStore().write(jenkins.buildDirectory(), BuildDetails.of(results, comparison,
+                expiredWaivers(evaluation)));
         jenkins.attachSummary(summary);
 
         log.println("[guest-inspect] " + summary.getImageCount() + " image(s): "
@@ -106,6 +108,9 @@ final class ImageInspection {
                 + summary.getCacheHits() + " from the cache, " + summary.getFailures() + " failed; violations: "
                 + summary.getErrors() + " error, " + summary.getWarnings() + " warning, " + summary.getInfos()
                 + " info (" + summary.getWaived() + " waived); " + summary.getDuration());
+        log.println("[guest-inspect] " + summary.getComparison().map(ImageInspection::describe).orElse(
+                "no reference build (no earlier build with an image inspection): nothing is new or fixed, NEW and"
+                        + " DELTA quality gates are skipped"));
         gates.forEach(gate -> log.println("[guest-inspect] quality gate " + gate));
 
         Verdict verdict = Verdict.of(gates, summary.getFailures(), summary.getToolFailures(), step.isFailOnError());
@@ -114,7 +119,20 @@ final class ImageInspection {
         if (verdict.abort().isPresent()) {
             throw new AbortException("inspectImages: " + verdict.abort().get());
         }
-        return summary.toMap(verdict.build().name());
+        return summary.toMap(verdict.build().name(), comparison.packageChanges());
+    }
+
+    /** "reference build images #12 (recorded by discoverReferenceBuild): 1 new, 2 fixed violations; ...". */
+    private static String describe(final ComparisonSummary comparison) {
+        return "reference build " + comparison.getReference() + " (" + comparison.getOrigin() + "): "
+                + comparison.getNewViolations().getTotal() + " new, " + comparison.getFixedViolations().getTotal()
+                + " fixed violation(s); packages: " + comparison.getPackageChanges();
+    }
+
+    private static List<String> expiredWaivers(final Optional<PolicyEvaluation> evaluation) {
+        return evaluation.map(e -> e.expiredWaivers().stream().map(w -> "rule " + w.ruleId() + " on " + w.image()
+                + ": waiver expired on " + w.waiver().until() + " (" + w.waiver().reason() + ")").toList())
+                .orElse(List.of());
     }
 
     private Optional<Policy> readPolicy() throws IOException, InterruptedException {

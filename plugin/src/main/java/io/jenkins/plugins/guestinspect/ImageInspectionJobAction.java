@@ -12,9 +12,10 @@ import io.jenkins.plugins.guestinspect.analysis.TrendCharts;
 import io.jenkins.plugins.guestinspect.analysis.TrendCharts.Chart;
 
 /**
- * The job's image inspection: a link to the latest build's results and four trend charts on the job page
- * ({@code floatingBox.jelly}): violations by severity (the action's own chart), cache hit ratio, time per phase
- * and images. Shares its URL name with {@link ImageInspectionBuildAction}, as echarts-api's history requires.
+ * The job's image inspection: a link to the latest build's results and five trend charts on the job page
+ * ({@code floatingBox.jelly}): violations by severity (the action's own chart), new vs fixed violations, cache hit
+ * ratio, time per phase and images. Shares its URL name with {@link ImageInspectionBuildAction}, as echarts-api's
+ * history requires.
  */
 public class ImageInspectionJobAction extends TrendChartJobAction<ImageInspectionBuildAction> {
     private final TrendCharts charts = new TrendCharts();
@@ -53,6 +54,10 @@ public class ImageInspectionJobAction extends TrendChartJobAction<ImageInspectio
 
     String modelJson(final Chart chart, final String configuration) {
         return charts.toJson(model(chart, configuration));
+    }
+
+    public JobTrendChart getNewVsFixedTrend() {
+        return new JobTrendChart(this, Chart.NEW_VS_FIXED);
     }
 
     public JobTrendChart getCacheTrend() {

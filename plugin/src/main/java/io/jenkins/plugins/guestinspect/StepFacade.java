@@ -7,32 +7,51 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.PluginWrapper;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.forensics.reference.ReferenceBuild;
 import io.jenkins.plugins.guestinspect.analysis.AgentRequest;
-import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
+import io.jenkins.plugins.guestinspect.analysis.BuildLink;
 import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
 import io.jenkins.plugins.guestinspect.analysis.InspectionSummary;
+import io.jenkins.plugins.guestinspect.analysis.Reference;
 import io.jenkins.plugins.guestinspect.analysis.Verdict;
-import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * The plugin's only door to Jenkins while the step runs: the step context, the workspace, the build and the flow
- * node. {@link ImageInspection} talks to Jenkins only through this class, so its unit tests mock it; this class is
- * tested with mocked {@code StepContext}, {@code Run}, {@code FilePath}, {@code TaskListener} and {@code FlowNode}.
+ * node, and the reference build (the only class that touches the optional forensics-api plugin).
+ * {@link ImageInspection} talks to Jenkins only through this class, so its unit tests mock it; this class is
+ * tested with mocked {@code StepContext}, {@code Run}, {@code FilePath}, {@code TaskListener}, {@code FlowNode} and
+ * forensics-api's {@code ReferenceBuild}.
  */
 public class StepFacade {
+    /** The optional plugin whose {@code discoverReferenceBuild} step records a reference build. */
+    static final String FORENSICS_PLUGIN = "forensics-api";
+    private static final String PREFIX = "[guest-inspect] ";
+
     private final StepContext context;
+    private final BooleanSupplier forensicsActive;
 
     public StepFacade(final StepContext context) {
+        this(context, StepFacade::isForensicsActive);
+    }
+
+    /**
+     * @param forensicsActive whether forensics-api is installed and active: its classes may only be touched then
+     */
+    StepFacade(final StepContext context, final BooleanSupplier forensicsActive) {
         this.context = context;
+        this.forensicsActive = forensicsActive;
     }
 
     public PrintStream logger() throws IOException, InterruptedException {
@@ -110,18 +129,71 @@ public class StepFacade {
         run.addOrReplaceAction(new ImageInspectionBuildAction(run, summary));
     }
 
+    /** This build, as pages link to it. */
+    public BuildLink currentBuild() throws IOException, InterruptedException {
+        return link(run());
+    }
+
     /**
-     * The violations of the closest earlier build with an image inspection: the reference for NEW and DELTA
-     * gates. Empty when there is none.
+     * The build this one is compared with, and what it found (read from its build folder now): the build that
+     * {@code discoverReferenceBuild} (forensics-api, when installed) recorded, or the closest build before it with
+     * an image inspection; without a recorded one, the previous completed build with an image inspection. Empty
+     * when there is none, or when its details cannot be read (the log says why).
      */
-    public Optional<List<ViolationRow>> referenceViolations() throws IOException, InterruptedException {
-        for (Run<?, ?> build = run().getPreviousBuild(); build != null; build = build.getPreviousBuild()) {
+    public Optional<Reference> referenceBuild() throws IOException, InterruptedException {
+        Run<?, ?> run = run();
+        PrintStream log = logger();
+        Optional<Run<?, ?>> recorded = forensicsActive.getAsBoolean() ? Forensics.recordedReference(run, log)
+                : Optional.empty();
+        Optional<Run<?, ?>> found;
+        String origin;
+        if (recorded.isPresent()) {
+            Run<?, ?> start = recorded.get();
+            found = closestWithInspection(start);
+            origin = found.filter(build -> build == start).isPresent() ? "recorded by discoverReferenceBuild"
+                    : "the closest build with an image inspection before " + start.getFullDisplayName()
+                    + ", which discoverReferenceBuild recorded";
+            if (found.isEmpty()) {
+                log.println(PREFIX + "discoverReferenceBuild recorded " + start.getFullDisplayName()
+                        + ", but neither it nor an earlier build of its job has an image inspection");
+            }
+        }
+        else {
+            found = closestWithInspection(run.getPreviousCompletedBuild());
+            origin = "the previous completed build with an image inspection";
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Run<?, ?> reference = found.get();
+        try {
+            return Optional.of(new Reference(link(reference), origin,
+                    new DetailsStore().read(reference.getRootDir().toPath())));
+        }
+        catch (IOException exception) {
+            log.println(PREFIX + "warning: cannot read the image inspection details of the reference build "
+                    + reference.getFullDisplayName() + " (" + exception.getMessage() + "); comparing with none");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Run<?, ?>> closestWithInspection(final Run<?, ?> start) {
+        for (Run<?, ?> build = start; build != null; build = build.getPreviousCompletedBuild()) {
             if (build.getAction(ImageInspectionBuildAction.class) != null) {
-                BuildDetails details = new DetailsStore().read(build.getRootDir().toPath());
-                return Optional.of(details.violations());
+                return Optional.of(build);
             }
         }
         return Optional.empty();
+    }
+
+    private static BuildLink link(final Run<?, ?> build) {
+        return new BuildLink(build.getNumber(), build.getFullDisplayName(), build.getUrl());
+    }
+
+    /** Whether the optional forensics-api plugin is installed and enabled. */
+    static boolean isForensicsActive() {
+        PluginWrapper plugin = Jenkins.get().getPluginManager().getPlugin(FORENSICS_PLUGIN);
+        return plugin != null && plugin.isActive();
     }
 
     /** Worsens the build result (never improves it); SUCCESS changes nothing. */
@@ -149,5 +221,33 @@ public class StepFacade {
             case UNSTABLE -> Result.UNSTABLE;
             case FAILURE -> Result.FAILURE;
         };
+    }
+
+    /**
+     * The only code that touches forensics-api, an optional dependency: its classes exist only when that plugin is
+     * installed, and this class is loaded only after {@link #isForensicsActive()} said so.
+     */
+    private static final class Forensics {
+        private Forensics() {
+        }
+
+        static Optional<Run<?, ?>> recordedReference(final Run<?, ?> run, final PrintStream log) {
+            ReferenceBuild action = run.getAction(ReferenceBuild.class);
+            if (action == null) {
+                return Optional.empty();
+            }
+            if (!action.hasReferenceBuild()) {
+                log.println(PREFIX + "discoverReferenceBuild found no reference build; using the previous completed"
+                        + " build with an image inspection");
+                return Optional.empty();
+            }
+            Optional<Run<?, ?>> reference = action.getReferenceBuild();
+            if (reference.isEmpty()) {
+                log.println(PREFIX + "the reference build " + action.getReferenceBuildId() + " that"
+                        + " discoverReferenceBuild recorded no longer exists; using the previous completed build"
+                        + " with an image inspection");
+            }
+            return reference;
+        }
     }
 }

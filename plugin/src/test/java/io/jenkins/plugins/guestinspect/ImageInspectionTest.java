@@ -21,15 +21,21 @@ import io.github.guestinspect.model.FailureKind;
 import io.github.guestinspect.model.InspectionResult;
 import io.jenkins.plugins.guestinspect.analysis.AgentReply;
 import io.jenkins.plugins.guestinspect.analysis.AgentRequest;
+import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
+import io.jenkins.plugins.guestinspect.analysis.BuildLink;
 import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
 import io.jenkins.plugins.guestinspect.analysis.Fixtures;
 import io.jenkins.plugins.guestinspect.analysis.GateType;
 import io.jenkins.plugins.guestinspect.analysis.InspectionSummary;
+import io.jenkins.plugins.guestinspect.analysis.Reference;
 import io.jenkins.plugins.guestinspect.analysis.Verdict.Outcome;
+import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
+import io.jenkins.plugins.guestinspect.analysis.ViolationState;
 import io.jenkins.plugins.util.QualityGate.QualityGateCriticality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
@@ -51,7 +57,8 @@ class ImageInspectionTest {
     void setUp() throws Exception {
         when(jenkins.logger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
         when(jenkins.buildDirectory()).thenReturn(build);
-        when(jenkins.referenceViolations()).thenReturn(Optional.empty());
+        when(jenkins.referenceBuild()).thenReturn(Optional.empty());
+        when(jenkins.currentBuild()).thenReturn(new BuildLink(2, "images #2", "job/images/2/"));
         when(jenkins.writeWorkspaceFile(anyString(), any())).thenReturn("/ws/guest-inspect/junit.xml");
     }
 
@@ -111,6 +118,52 @@ class ImageInspectionTest {
         verify(jenkins).markStage(eq(Outcome.UNSTABLE), contains("rule no-nano"));
         assertThat(returned).containsEntry("result", "UNSTABLE");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("New error violations >= 1 (FAILURE): SKIPPED");
+    }
+
+    @Test
+    void shouldClassifyViolationsAndListPackageChangesAgainstTheReferenceBuild() throws Exception {
+        InspectionResult before = Fixtures.debianWith("a.qcow2", "telnetd=0.17-41", "openssl=3.0.11-1");
+        BuildDetails reference = Fixtures.details(List.of(before), List.of(
+                Fixtures.row("a.qcow2", "no-telnet", "error", "telnetd 0.17-41", "telnetd")));
+        when(jenkins.referenceBuild()).thenReturn(Optional.of(new Reference(new BuildLink(1, "images #1",
+                "job/images/1/"), "the previous completed build with an image inspection", reference)));
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
+        when(jenkins.readWorkspaceFile("p.yaml")).thenReturn(Optional.of(Fixtures.POLICY));
+        reply(Fixtures.debianWith("a.qcow2", "telnetd=0.17-42", "openssl=3.0.13-1", "nano=7.2-1"));
+        InspectImagesStep step = new InspectImagesStep("*.qcow2");
+        step.setPolicy("p.yaml");
+        step.setQualityGates(List.of(new ImageQualityGate(1, GateType.NEW_ERROR, QualityGateCriticality.FAILURE),
+                new ImageQualityGate(1, GateType.NEW_WARNING, QualityGateCriticality.UNSTABLE)));
+
+        Map<String, Object> returned = new ImageInspection(jenkins, step, CLOCK).run();
+
+        verify(jenkins).setBuildResult(Outcome.UNSTABLE);
+        verify(jenkins).markStage(eq(Outcome.UNSTABLE), contains("rule no-nano"));
+        assertThat(returned).containsEntry("result", "UNSTABLE")
+                .containsEntry("newViolations", Map.of("error", 0, "warning", 1, "info", 0))
+                .containsEntry("packageChanges", Map.of("added", 1, "removed", 0, "upgraded", 2, "downgraded", 0));
+        BuildDetails stored = new DetailsStore().read(build);
+        assertThat(stored.violations()).extracting(ViolationRow::ruleId, ViolationRow::state).containsExactly(
+                tuple("no-telnet", ViolationState.OUTSTANDING), tuple("no-nano", ViolationState.NEW));
+        assertThat(stored.packageChangesOf("a.qcow2")).hasSize(3);
+        ArgumentCaptor<InspectionSummary> summary = ArgumentCaptor.forClass(InspectionSummary.class);
+        verify(jenkins).attachSummary(summary.capture());
+        assertThat(summary.getValue().getComparison()).hasValueSatisfying(comparison ->
+                assertThat(comparison.getReference().getNumber()).isEqualTo(1));
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("reference build images #1 (the previous completed"
+                + " build with an image inspection): 1 new, 0 fixed violation(s); packages: 1 added, 0 removed,"
+                + " 2 upgraded, 0 downgraded").contains("New error violations >= 1 (FAILURE): PASSED");
+    }
+
+    @Test
+    void shouldSayThatThereIsNoReferenceBuild() throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
+        reply(Fixtures.debian("a.qcow2", false, "bash"));
+
+        Map<String, Object> returned = new ImageInspection(jenkins, new InspectImagesStep("*.qcow2"), CLOCK).run();
+
+        assertThat(returned).containsEntry("referenceBuild", Map.of());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("no reference build");
     }
 
     @Test

@@ -24,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithJenkins
 class InspectImagesStepITest {
+    /** Opens node('kvm') and writes an image that cannot be inspected (found out before any appliance launch). */
+    private static final String JUNK_IMAGE = "node('kvm') {\n"
+            + "  writeFile file: 'junk.qcow2', text: 'not an image'\n";
+
     @Test
     void shouldFailWhenNoImageMatches(final JenkinsRule j) throws Exception {
         j.createOnlineSlave(Label.get("kvm"));
@@ -74,6 +78,51 @@ class InspectImagesStepITest {
                 .isTrue();
     }
 
+    @Test
+    void shouldCompareWithThePreviousBuildThatHasAnInspection(final JenkinsRule j) throws Exception {
+        j.createOnlineSlave(Label.get("kvm"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "two-builds");
+        job.setDefinition(new CpsFlowDefinition(JUNK_IMAGE + "  def r = inspectImages images: '*.qcow2',"
+                + " failOnError: false\n  echo \"reference=${r.referenceBuild.number}\"\n}", true));
+
+        WorkflowRun first = j.buildAndAssertStatus(Result.UNSTABLE, job);
+        WorkflowRun second = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        j.assertLogContains("no reference build", first);
+        j.assertLogContains("reference=null", first);
+        assertThat(first.getAction(ImageInspectionBuildAction.class).getSummary().getComparison()).isEmpty();
+        j.assertLogContains("reference build two-builds #1 (the previous completed build with an image"
+                + " inspection)", second);
+        j.assertLogContains("reference=1", second);
+        assertThat(second.getAction(ImageInspectionBuildAction.class).getSummary().getComparison())
+                .hasValueSatisfying(comparison -> {
+                    assertThat(comparison.getReference().getNumber()).isEqualTo(1);
+                    assertThat(comparison.getReference().getUrl()).isEqualTo(first.getUrl());
+                });
+    }
+
+    @Test
+    void shouldCompareWithTheBuildDiscoverReferenceBuildRecorded(final JenkinsRule j) throws Exception {
+        j.createOnlineSlave(Label.get("kvm"));
+        WorkflowJob main = j.createProject(WorkflowJob.class, "main");
+        main.setDefinition(new CpsFlowDefinition(JUNK_IMAGE
+                + "  inspectImages images: '*.qcow2', failOnError: false\n}", true));
+        WorkflowRun mainBuild = j.buildAndAssertStatus(Result.UNSTABLE, main);
+        WorkflowJob feature = j.createProject(WorkflowJob.class, "feature");
+        feature.setDefinition(new CpsFlowDefinition(JUNK_IMAGE + "  discoverReferenceBuild(referenceJob: 'main')\n"
+                + "  inspectImages images: '*.qcow2', failOnError: false\n}", true));
+
+        j.buildAndAssertStatus(Result.UNSTABLE, feature);
+        WorkflowRun second = j.buildAndAssertStatus(Result.UNSTABLE, feature);
+
+        j.assertLogContains("(recorded by discoverReferenceBuild)", second);
+        assertThat(second.getAction(ImageInspectionBuildAction.class).getSummary().getComparison())
+                .hasValueSatisfying(comparison -> {
+                    assertThat(comparison.getReference().getUrl()).isEqualTo(mainBuild.getUrl());
+                    assertThat(comparison.getReference().getDisplayName()).contains("main");
+                });
+    }
+
     /**
      * A real inspection: needs libguestfs on this machine and the test images of scripts/make-test-images.sh
      * (-Dguestinspect.testImages=DIR).
@@ -96,14 +145,23 @@ class InspectImagesStepITest {
                 + "  echo \"images=${r.images} os=${r.perImage[0].os}\"\n"
                 + "}", true));
 
-        j.buildAndAssertSuccess(job);
+        WorkflowRun first = j.buildAndAssertSuccess(job);
         WorkflowRun second = j.buildAndAssertSuccess(job);
 
         j.assertLogContains("from the cache", second);
-        assertThat(second.getAction(ImageInspectionBuildAction.class).getSummary().getCacheHits()).isPositive();
+        ImageInspectionBuildAction action = second.getAction(ImageInspectionBuildAction.class);
+        assertThat(action.getSummary().getCacheHits()).isPositive();
+        // the same images again: compared with the first build, nothing changed and nothing is new
+        j.assertLogContains("0 new, 0 fixed violation(s); packages: 0 added, 0 removed, 0 upgraded, 0 downgraded",
+                second);
+        assertThat(action.getSummary().getComparison()).hasValueSatisfying(comparison ->
+                assertThat(comparison.getReference().getNumber()).isEqualTo(first.getNumber()));
+        assertThat(action.getDetails().packageChanges()).isNotEmpty()
+                .allSatisfy(changes -> assertThat(changes.changes()).isEmpty());
         ImageInspectionJobAction jobAction = job.getAction(ImageInspectionJobAction.class);
         assertThat(jobAction).isNotNull();
         assertThat(jobAction.isTrendVisible()).isTrue();
         assertThat(jobAction.getCacheTrend().getConfigurableBuildTrendModel("{}")).contains("Cache hits");
+        assertThat(jobAction.getNewVsFixedTrend().getConfigurableBuildTrendModel("{}")).contains("Fixed");
     }
 }

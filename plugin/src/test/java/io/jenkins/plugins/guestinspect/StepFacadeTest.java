@@ -1,26 +1,36 @@
 package io.jenkins.plugins.guestinspect;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedConstruction;
+import org.mockito.MockedStatic;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.PluginManager;
+import hudson.PluginWrapper;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
+import io.jenkins.plugins.forensics.reference.ReferenceBuild;
+import io.jenkins.plugins.guestinspect.analysis.BuildLink;
 import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
 import io.jenkins.plugins.guestinspect.analysis.Fixtures;
+import io.jenkins.plugins.guestinspect.analysis.Reference;
 import io.jenkins.plugins.guestinspect.analysis.Verdict.Outcome;
+import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -30,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -38,6 +49,7 @@ class StepFacadeTest {
     private final StepContext context = mock(StepContext.class);
     private final FilePath workspace = mock(FilePath.class);
     private final Run<?, ?> run = mock(Run.class);
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @Test
     void shouldListImagesRelativeToTheWorkspace() throws Exception {
@@ -93,7 +105,7 @@ class StepFacadeTest {
 
     @Test
     void shouldWorsenTheBuildResultOnly() throws Exception {
-        when(context.get(Run.class)).thenReturn(mockRun());
+        mockRun();
         StepFacade facade = new StepFacade(context);
 
         facade.setBuildResult(Outcome.SUCCESS);
@@ -131,34 +143,138 @@ class StepFacadeTest {
     }
 
     @Test
-    void shouldFindTheReferenceViolationsInTheClosestEarlierInspection(@TempDir final Path folders)
+    void shouldTakeThePreviousCompletedBuildWithAnInspectionAsReference(@TempDir final Path folders)
             throws Exception {
         Run<?, ?> current = mockRun();
         Run previous = mock(Run.class);
-        Run older = mock(Run.class);
-        when(context.get(Run.class)).thenReturn(current);
-        when(current.getPreviousBuild()).thenReturn(previous);
-        when(previous.getPreviousBuild()).thenReturn(older);
-        when(older.getAction(ImageInspectionBuildAction.class)).thenReturn(mock(ImageInspectionBuildAction.class));
-        File olderFolder = folders.resolve("7").toFile();
-        when(older.getRootDir()).thenReturn(olderFolder);
-        new DetailsStore().write(olderFolder.toPath(), new BuildDetails(List.of(), List.of(Fixtures.row("a.qcow2",
-                "no-telnet", "error", "telnetd")), List.of()));
+        Run older = inspected(folders, 7);
+        when(current.getPreviousCompletedBuild()).thenReturn(previous);
+        when(previous.getPreviousCompletedBuild()).thenReturn(older);
 
-        assertThat(new StepFacade(context).referenceViolations()).hasValueSatisfying(rows ->
-                assertThat(rows).extracting(r -> r.ruleId()).containsExactly("no-telnet"));
+        Optional<Reference> reference = facade(false).referenceBuild();
+
+        assertThat(reference).hasValueSatisfying(found -> {
+            assertThat(found.build()).isEqualTo(new BuildLink(7, "images #7", "job/images/7/"));
+            assertThat(found.origin()).isEqualTo("the previous completed build with an image inspection");
+            assertThat(found.details().violations()).extracting(ViolationRow::ruleId).containsExactly("no-telnet");
+        });
+        verify(current, never()).getAction(ReferenceBuild.class);
+    }
+
+    @Test
+    void shouldPreferTheBuildDiscoverReferenceBuildRecorded(@TempDir final Path folders) throws Exception {
+        Run<?, ?> current = mockRun();
+        Run main = inspected(folders, 12);
+        recordReference(current, Optional.of(main));
+
+        assertThat(facade(true).referenceBuild()).hasValueSatisfying(found -> {
+            assertThat(found.build().getNumber()).isEqualTo(12);
+            assertThat(found.origin()).isEqualTo("recorded by discoverReferenceBuild");
+        });
+        verify(current, never()).getPreviousCompletedBuild();
+    }
+
+    @Test
+    void shouldGoBackFromTheRecordedBuildToTheClosestOneWithAnInspection(@TempDir final Path folders)
+            throws Exception {
+        Run<?, ?> current = mockRun();
+        Run recorded = mock(Run.class);
+        when(recorded.getFullDisplayName()).thenReturn("images » main #12");
+        Run older = inspected(folders, 11);
+        when(recorded.getPreviousCompletedBuild()).thenReturn(older);
+        recordReference(current, Optional.of(recorded));
+
+        assertThat(facade(true).referenceBuild()).hasValueSatisfying(found -> {
+            assertThat(found.build().getNumber()).isEqualTo(11);
+            assertThat(found.origin()).contains("before images » main #12, which discoverReferenceBuild recorded");
+        });
+    }
+
+    @Test
+    void shouldHaveNoReferenceWhenNothingFromTheRecordedBuildBackHasAnInspection() throws Exception {
+        Run<?, ?> current = mockRun();
+        Run recorded = mock(Run.class);
+        when(recorded.getFullDisplayName()).thenReturn("images » main #12");
+        recordReference(current, Optional.of(recorded));
+
+        assertThat(facade(true).referenceBuild()).isEmpty();
+        assertThat(log()).contains("discoverReferenceBuild recorded images » main #12, but neither it nor an"
+                + " earlier build of its job has an image inspection");
+    }
+
+    @Test
+    void shouldFallBackToThePreviousBuildWhenDiscoverReferenceBuildFoundNoneOrItWasDeleted(
+            @TempDir final Path folders) throws Exception {
+        Run<?, ?> current = mockRun();
+        Run previous = inspected(folders, 4);
+        when(current.getPreviousCompletedBuild()).thenReturn(previous);
+        ReferenceBuild none = mock(ReferenceBuild.class);
+        when(current.getAction(ReferenceBuild.class)).thenReturn(none);
+
+        assertThat(facade(true).referenceBuild()).hasValueSatisfying(found ->
+                assertThat(found.build().getNumber()).isEqualTo(4));
+        assertThat(log()).contains("discoverReferenceBuild found no reference build");
+
+        ReferenceBuild deleted = recordReference(current, Optional.empty());
+        when(deleted.getReferenceBuildId()).thenReturn("images#3");
+
+        assertThat(facade(true).referenceBuild()).hasValueSatisfying(found ->
+                assertThat(found.build().getNumber()).isEqualTo(4));
+        assertThat(log()).contains("the reference build images#3 that discoverReferenceBuild recorded no longer"
+                + " exists");
     }
 
     @Test
     void shouldHaveNoReferenceForTheFirstInspection() throws Exception {
-        when(context.get(Run.class)).thenReturn(mockRun());
+        mockRun();
 
-        assertThat(new StepFacade(context).referenceViolations()).isEmpty();
+        assertThat(facade(true).referenceBuild()).isEmpty();
+    }
+
+    @Test
+    void shouldCompareWithNoneWhenTheReferenceDetailsCannotBeRead(@TempDir final Path folders) throws Exception {
+        Run<?, ?> current = mockRun();
+        Run previous = inspected(folders, 5);
+        Files.write(folders.resolve("5").resolve(DetailsStore.FILE_NAME), new byte[] {1, 2, 3});
+        when(current.getPreviousCompletedBuild()).thenReturn(previous);
+
+        assertThat(facade(false).referenceBuild()).isEmpty();
+        assertThat(log()).contains("cannot read the image inspection details of the reference build images #5");
+    }
+
+    @Test
+    void shouldAskThePluginManagerWhetherForensicsIsActive() {
+        Jenkins jenkins = mock(Jenkins.class);
+        PluginManager plugins = mock(PluginManager.class);
+        PluginWrapper forensics = mock(PluginWrapper.class);
+        when(jenkins.getPluginManager()).thenReturn(plugins);
+        try (MockedStatic<Jenkins> singleton = mockStatic(Jenkins.class)) {
+            singleton.when(Jenkins::get).thenReturn(jenkins);
+
+            assertThat(StepFacade.isForensicsActive()).isFalse();
+
+            when(plugins.getPlugin("forensics-api")).thenReturn(forensics);
+            assertThat(StepFacade.isForensicsActive()).isFalse();
+
+            when(forensics.isActive()).thenReturn(true);
+            assertThat(StepFacade.isForensicsActive()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldLinkThisBuild() throws Exception {
+        Run<?, ?> current = mockRun();
+        when(current.getNumber()).thenReturn(42);
+        when(current.getFullDisplayName()).thenReturn("images #42");
+        when(current.getUrl()).thenReturn("job/images/42/");
+
+        assertThat(new StepFacade(context).currentBuild()).isEqualTo(new BuildLink(42, "images #42",
+                "job/images/42/"));
     }
 
     @Test
     void shouldAttachTheSummaryAction() throws Exception {
-        when(context.get(Run.class)).thenReturn(mockRun());
+        mockRun();
 
         new StepFacade(context).attachSummary(io.jenkins.plugins.guestinspect.analysis.InspectionSummary.empty());
 
@@ -168,8 +284,44 @@ class StepFacadeTest {
         assertThat(action.getValue().getUrlName()).isEqualTo("guest-inspect");
     }
 
-    private Run<?, ?> mockRun() {
+    private Run<?, ?> mockRun() throws Exception {
+        when(context.get(Run.class)).thenReturn(run);
+        TaskListener listener = mock(TaskListener.class);
+        when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
+        when(context.get(TaskListener.class)).thenReturn(listener);
         return run;
+    }
+
+    private StepFacade facade(final boolean forensicsActive) {
+        return new StepFacade(context, () -> forensicsActive);
+    }
+
+    private String log() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A build with an image inspection whose details (one violation) are in its folder. */
+    @SuppressWarnings("rawtypes")
+    private static Run inspected(final Path folders, final int number) throws Exception {
+        Run build = mock(Run.class);
+        when(build.getAction(ImageInspectionBuildAction.class)).thenReturn(mock(ImageInspectionBuildAction.class));
+        when(build.getNumber()).thenReturn(number);
+        when(build.getFullDisplayName()).thenReturn("images #" + number);
+        when(build.getUrl()).thenReturn("job/images/" + number + "/");
+        File folder = folders.resolve(String.valueOf(number)).toFile();
+        when(build.getRootDir()).thenReturn(folder);
+        new DetailsStore().write(folder.toPath(), Fixtures.details(List.of(), List.of(Fixtures.row("a.qcow2",
+                "no-telnet", "error", "telnetd"))));
+        return build;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static ReferenceBuild recordReference(final Run<?, ?> current, final Optional<Run> reference) {
+        ReferenceBuild action = mock(ReferenceBuild.class);
+        when(action.hasReferenceBuild()).thenReturn(true);
+        when(action.getReferenceBuild()).thenReturn((Optional) reference);
+        when(current.getAction(ReferenceBuild.class)).thenReturn(action);
+        return action;
     }
 
     private static FilePath file(final String remote) {

@@ -2,9 +2,15 @@ package io.jenkins.plugins.guestinspect.analysis;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+
+import io.github.guestinspect.diff.PackageChange;
 
 /**
  * One image in a build's summary: a small, XStream-friendly class (no record: records cannot be restored by
@@ -25,15 +31,18 @@ public final class ImageSummary implements Serializable {
     private final int packages;
     private final boolean cacheHit;
     private final long millis;
-    private final int errors;
-    private final int warnings;
-    private final int infos;
+    private final SeverityCounts violations;
+    private final int newViolations;
+    private final int fixedViolations;
+    /** Null when the image was not compared with a reference build (XStream keeps no Optional). */
+    private final PackageChangeCounts packageChanges;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ImageSummary(final String path, final String status, final String failure, final String os,
                         final String distro, final String version, final String hostname, final String architecture,
-                        final int packages, final boolean cacheHit, final long millis, final int errors,
-                        final int warnings, final int infos) {
+                        final int packages, final boolean cacheHit, final long millis,
+                        final SeverityCounts violations, final int newViolations, final int fixedViolations,
+                        final Optional<PackageChangeCounts> packageChanges) {
         this.path = Objects.requireNonNull(path, "path");
         this.status = Objects.requireNonNull(status, "status");
         this.failure = Objects.requireNonNull(failure, "failure");
@@ -45,9 +54,10 @@ public final class ImageSummary implements Serializable {
         this.packages = packages;
         this.cacheHit = cacheHit;
         this.millis = millis;
-        this.errors = errors;
-        this.warnings = warnings;
-        this.infos = infos;
+        this.violations = Objects.requireNonNull(violations, "violations");
+        this.newViolations = newViolations;
+        this.fixedViolations = fixedViolations;
+        this.packageChanges = packageChanges.orElse(null);
     }
 
     public String getPath() {
@@ -101,20 +111,33 @@ public final class ImageSummary implements Serializable {
         return millis;
     }
 
-    public int getErrors() {
-        return errors;
+    /** The active violations by severity. */
+    public SeverityCounts getViolations() {
+        return violations;
     }
 
-    public int getWarnings() {
-        return warnings;
+    /** Active violations the reference build did not have (0 without a reference). */
+    public int getNewViolations() {
+        return newViolations;
     }
 
-    public int getInfos() {
-        return infos;
+    /** Violations of the reference build this image no longer has (0 without a reference). */
+    public int getFixedViolations() {
+        return fixedViolations;
     }
 
-    /** The image for Scripted Pipeline: only strings, numbers and booleans (CPS-serializable, sandbox-readable). */
-    public Map<String, Object> toMap() {
+    /** The package changes against the reference build; empty when the image was not compared with one. */
+    public Optional<PackageChangeCounts> getPackageChanges() {
+        return Optional.ofNullable(packageChanges);
+    }
+
+    /**
+     * The image for Scripted Pipeline: only JDK maps and lists of strings, numbers and booleans (CPS-serializable,
+     * sandbox-readable).
+     *
+     * @param changes the image's package changes against the reference build (empty when not compared)
+     */
+    public Map<String, Object> toMap(final List<PackageChange> changes) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", path);
         map.put("status", status);
@@ -126,11 +149,20 @@ public final class ImageSummary implements Serializable {
         map.put("architecture", architecture);
         map.put("packages", packages);
         map.put("cacheHit", cacheHit);
-        Map<String, Object> violations = new LinkedHashMap<>();
-        violations.put("error", errors);
-        violations.put("warning", warnings);
-        violations.put("info", infos);
-        map.put("violations", violations);
+        map.put("violations", violations.toMap());
+        map.put("newViolations", newViolations);
+        map.put("fixedViolations", fixedViolations);
+        map.put("packageChanges", getPackageChanges().map(PackageChangeCounts::toMap).orElseGet(LinkedHashMap::new));
+        List<Object> changed = new ArrayList<>();
+        for (PackageChange change : changes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", change.name());
+            entry.put("change", change.kind().name().toLowerCase(Locale.ROOT));
+            entry.put("before", change.before());
+            entry.put("after", change.after());
+            changed.add(entry);
+        }
+        map.put("changedPackages", changed);
         return map;
     }
 }

@@ -47,9 +47,51 @@ public final class Fixtures {
                 new Failure(kind, path + ": libguestfs could not launch"), Timings.none(), "0.1.0");
     }
 
+    /** An active violation, not yet compared; its topic is its subject. */
     public static ViolationRow row(final String image, final String rule, final String severity,
                                    final String subject) {
-        return new ViolationRow(rule, severity, image, "/dev/sda1", subject, "forbidden", "");
+        return row(image, rule, severity, subject, subject);
+    }
+
+    /** An active violation, not yet compared, about {@code topic}. */
+    public static ViolationRow row(final String image, final String rule, final String severity,
+                                   final String subject, final String topic) {
+        return new ViolationRow(rule, severity, image, "/dev/sda1", subject, "forbidden", "", topic,
+                ViolationState.ACTIVE);
+    }
+
+    /** A waived violation. */
+    public static ViolationRow waived(final String image, final String rule, final String severity,
+                                      final String subject) {
+        return new ViolationRow(rule, severity, image, "/dev/sda1", subject, "forbidden", "until 2030-01-01: legacy",
+                subject, ViolationState.WAIVED);
+    }
+
+    /** A Debian image whose packages are given as "name=version" (version as dpkg writes it, "1:2.0-3"). */
+    public static InspectionResult debianWith(final String path, final String... packages) {
+        List<InstalledPackage> installed = java.util.Arrays.stream(packages).map(spec -> {
+            String name = spec.substring(0, spec.indexOf('='));
+            String full = spec.substring(spec.indexOf('=') + 1);
+            int epoch = full.contains(":") ? Integer.parseInt(full.substring(0, full.indexOf(':'))) : 0;
+            String rest = full.substring(full.indexOf(':') + 1);
+            int dash = rest.lastIndexOf('-');
+            return new InstalledPackage(name, epoch, dash < 0 ? rest : rest.substring(0, dash),
+                    dash < 0 ? "" : rest.substring(dash + 1), "amd64");
+        }).toList();
+        InspectionResult base = debian(path, false);
+        OperatingSystem os = base.operatingSystems().get(0);
+        OperatingSystem withPackages = new OperatingSystem(os.root(), os.type(), os.distro(), os.productName(),
+                os.version(), os.majorVersion(), os.minorVersion(), os.architecture(), os.hostname(),
+                os.packageFormat(), os.packageManager(), os.mountpoints(), os.filesystems(), os.kernels(), installed,
+                os.packageNote(), os.fileQueries(), os.files(), os.accountsWithPassword(),
+                os.accountsWithEmptyPassword());
+        return new InspectionResult(base.image(), base.disk(), base.contentHash(), base.status(), base.failure(),
+                List.of(withPackages), base.timings(), base.cache(), base.libguestfsVersion(), base.toolVersion());
+    }
+
+    /** The stored details of a reference build: its results and violations. */
+    public static BuildDetails details(final List<InspectionResult> results, final List<ViolationRow> violations) {
+        return new BuildDetails(results, violations, List.of(), List.of(), List.of());
     }
 
     private static String fileName(final String path) {

@@ -1,22 +1,28 @@
 package io.jenkins.plugins.guestinspect.analysis;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.guestinspect.model.InspectionResult;
+
 import static io.jenkins.plugins.guestinspect.analysis.Fixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class GateEvaluatorTest {
+    private static final List<InspectionResult> IMAGES = List.of(Fixtures.debian("a.qcow2", false),
+            Fixtures.debian("b.qcow2", false));
+
     private final GateEvaluator evaluator = new GateEvaluator();
 
     @Test
     void shouldFailTotalGateAndNameGateImageAndRule() {
         List<GateOutcome> outcomes = evaluator.evaluate(
-                List.of(new GateSpec(1, GateType.TOTAL_ERROR, Criticality.FAILURE)),
-                List.of(row("a.qcow2", "no-telnet", "error", "telnetd 1.0-1"),
-                        row("a.qcow2", "no-nano", "warning", "nano 1.0-1")), Optional.empty());
+                List.of(new GateSpec(1, GateType.TOTAL_ERROR, Criticality.FAILURE)), uncompared(
+                        row("a.qcow2", "no-telnet", "error", "telnetd 1.0-1"),
+                        row("a.qcow2", "no-nano", "warning", "nano 1.0-1")));
 
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.isFailed()).isTrue();
@@ -29,11 +35,10 @@ class GateEvaluatorTest {
 
     @Test
     void shouldPassBelowThresholdAndIgnoreWaivedViolations() {
-        ViolationRow waived = new ViolationRow("no-telnet", "error", "a.qcow2", "", "telnetd", "forbidden",
-                "until 2030-01-01: legacy");
         List<GateOutcome> outcomes = evaluator.evaluate(
-                List.of(new GateSpec(2, GateType.TOTAL_ERROR, Criticality.FAILURE)),
-                List.of(row("a.qcow2", "no-telnet", "error", "telnetd"), waived), Optional.empty());
+                List.of(new GateSpec(2, GateType.TOTAL_ERROR, Criticality.FAILURE)), uncompared(
+                        row("a.qcow2", "no-telnet", "error", "telnetd"),
+                        Fixtures.waived("a.qcow2", "no-telnet", "error", "telnetd")));
 
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.getState()).isEqualTo(GateOutcome.State.PASSED);
@@ -47,23 +52,22 @@ class GateEvaluatorTest {
         List<GateOutcome> outcomes = evaluator.evaluate(
                 List.of(new GateSpec(1, GateType.NEW_ERROR, Criticality.UNSTABLE),
                         new GateSpec(1, GateType.DELTA_WARNING, Criticality.UNSTABLE)),
-                List.of(row("a.qcow2", "no-telnet", "error", "telnetd")), Optional.empty());
+                uncompared(row("a.qcow2", "no-telnet", "error", "telnetd")));
 
         assertThat(outcomes).extracting(GateOutcome::getState)
                 .containsExactly(GateOutcome.State.SKIPPED, GateOutcome.State.SKIPPED);
-        assertThat(outcomes.get(0).getMessage()).contains("no earlier build");
+        assertThat(outcomes.get(0).getMessage()).contains("no reference build");
     }
 
     @Test
     void shouldCountOnlyViolationsTheReferenceDidNotHave() {
-        List<ViolationRow> reference = List.of(row("a.qcow2", "no-telnet", "error", "telnetd"));
-        List<ViolationRow> current = List.of(row("a.qcow2", "no-telnet", "error", "telnetd"),
-                row("b.qcow2", "no-telnet", "error", "telnetd"));
+        ViolationComparison compared = ViolationComparison.of(List.of(
+                row("a.qcow2", "no-telnet", "error", "telnetd"), row("b.qcow2", "no-telnet", "error", "telnetd")),
+                IMAGES, Fixtures.details(IMAGES, List.of(row("a.qcow2", "no-telnet", "error", "telnetd"))));
 
         List<GateOutcome> outcomes = evaluator.evaluate(
                 List.of(new GateSpec(1, GateType.NEW_ERROR, Criticality.FAILURE),
-                        new GateSpec(2, GateType.DELTA_ERROR, Criticality.FAILURE)), current,
-                Optional.of(reference));
+                        new GateSpec(2, GateType.DELTA_ERROR, Criticality.FAILURE)), compared);
 
         assertThat(outcomes.get(0).isFailed()).isTrue();
         assertThat(outcomes.get(0).getValue()).isEqualTo(1);
@@ -73,19 +77,35 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void shouldLetDeltaFallBelowZeroWhenViolationsWereFixed() {
+        ViolationComparison compared = ViolationComparison.of(List.of(), IMAGES, Fixtures.details(IMAGES, List.of(
+                row("a.qcow2", "no-telnet", "error", "telnetd"), row("b.qcow2", "no-telnet", "error", "telnetd"))));
+
+        GateOutcome delta = evaluator.evaluate(List.of(new GateSpec(1, GateType.DELTA_ERROR, Criticality.FAILURE)),
+                compared).get(0);
+
+        assertThat(delta.getState()).isEqualTo(GateOutcome.State.PASSED);
+        assertThat(delta.getValue()).isEqualTo(-2);
+    }
+
+    @Test
     void shouldListAtMostFiveCulprits() {
-        List<ViolationRow> many = java.util.stream.IntStream.range(0, 8)
-                .mapToObj(i -> row("img" + i + ".qcow2", "no-telnet", "error", "telnetd")).toList();
+        ViolationComparison many = ViolationComparison.withoutReference(IntStream.range(0, 8)
+                .mapToObj(i -> row("img" + i + ".qcow2", "no-telnet", "error", "telnetd")).toList());
 
         GateOutcome outcome = evaluator.evaluate(List.of(new GateSpec(1, GateType.TOTAL_ERROR,
-                Criticality.FAILURE)), many, Optional.empty()).get(0);
+                Criticality.FAILURE)), many).get(0);
 
         assertThat(outcome.getMessage()).contains("img4.qcow2").doesNotContain("img5.qcow2").endsWith("and 3 more");
     }
 
     @Test
     void shouldRefuseThresholdBelowOne() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> new GateSpec(0, GateType.TOTAL_ERROR, Criticality.NOTE));
+    }
+
+    private static ViolationComparison uncompared(final ViolationRow... rows) {
+        return ViolationComparison.withoutReference(List.of(rows));
     }
 }

@@ -69,10 +69,19 @@ class PluginArchitectureTest {
     }
 
     @Test
+    void shouldTouchTheOptionalForensicsPluginOnlyWhereTheFacadeChecksItIsInstalled() {
+        check(noClasses().that().doNotHaveFullyQualifiedName(StepFacade.class.getName() + "$Forensics")
+                .should().dependOnClassesThat().resideInAPackage("io.jenkins.plugins.forensics..")
+                .because("forensics-api is an optional dependency: its classes may only be loaded after"
+                        + " StepFacade.isForensicsActive() said it is installed"));
+    }
+
+    @Test
     void shouldKeepTheAnalysisPackageFreeOfJenkins() {
         check(noClasses().that().resideInAPackage("..guestinspect.analysis..").should().dependOnClassesThat()
                 .resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..",
-                        "io.jenkins.plugins.util..", "io.jenkins.plugins.echarts..")
+                        "io.jenkins.plugins.util..", "io.jenkins.plugins.echarts..",
+                        "io.jenkins.plugins.forensics..")
                 .orShould().dependOnClassesThat().resideInAPackage("io.jenkins.plugins.guestinspect"));
     }
 

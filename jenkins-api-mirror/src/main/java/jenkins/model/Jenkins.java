@@ -1,0 +1,21 @@
+package jenkins.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.PluginManager;
+
+/**
+ * Mirror of jenkinsci/jenkins core/src/main/java/jenkins/model/Jenkins.java (jenkins-2.541.3): the members the plugin
+ * uses. Upstream extends AbstractCIBase and implements many interfaces the plugin never needs; the mirror declares
+ * neither.
+ */
+public class Jenkins {
+    @NonNull
+    public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    @NonNull
+    public PluginManager getPluginManager() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+}
