@@ -226,8 +226,8 @@ final class InspectCommand implements Callable<Integer> {
                 return Optional.of(engine.inspect(paths, progress));
             }
             return Optional.of(new CachedInspection(new ResultCache(cacheDirectory, warnings),
-                    new HashMemo(cacheDirectory.resolve("memo"), ContentHasher.allCores()), engine, warnings, queries)
-                    .inspect(paths, progress));
+                    new HashMemo(cacheDirectory.resolve("memo"), ContentHasher.allCores()), warnings, queries)
+                    .inspect(paths, engine, progress));
         }
         catch (InterruptedException exception) {
             Thread.currentThread().interrupt();

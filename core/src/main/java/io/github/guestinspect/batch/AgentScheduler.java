@@ -124,7 +124,7 @@ public final class AgentScheduler {
      */
     public ScheduledRun inspect(final List<Path> images, final ImageProbe probe, final ProgressListener listener)
             throws InterruptedException {
-        BatchResults.Intake intake = BatchResults.probeAll(images, probe, listener, toolVersion);
+        CheckedImages intake = CheckedImages.check(images, probe, listener, toolVersion);
         Run run = new Run(intake.probed(), listener);
         run.execute();
         Map<Path, InspectionResult> results = new HashMap<>(intake.rejected());

@@ -10,19 +10,13 @@ import io.github.guestinspect.model.Timings;
 import io.github.guestinspect.runner.BatchOutcome;
 import io.github.guestinspect.runner.DriveOutcome;
 import io.github.guestinspect.runner.GuestfishException;
-import io.github.guestinspect.runner.ImageProbe;
-import io.github.guestinspect.runner.ImageRejectedException;
 import io.github.guestinspect.runner.ProbedImage;
 import io.github.guestinspect.runner.ToolMissingException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,44 +27,7 @@ final class BatchResults {
     private BatchResults() {
     }
 
-    /**
-     * The images after the qemu-img checks.
-     *
-     * @param order    every distinct image (normalised path), in the order first given
-     * @param rejected the results of the images that failed the checks, by normalised path
-     * @param probed   the images that may go to an appliance, in the order given
-     */
-    record Intake(List<Path> order, Map<Path, InspectionResult> rejected, List<ProbedImage> probed) {
-    }
-
-    /** Checks each distinct image once (a file named twice is one image); rejected ones are reported at once. */
-    static Intake probeAll(final List<Path> images, final ImageProbe probe, final ProgressListener listener,
-                           final String toolVersion) throws InterruptedException {
-        Map<Path, Path> given = new LinkedHashMap<>(); // one entry per distinct file: normalised path -> as given
-        for (Path image : images) {
-            given.putIfAbsent(image.toAbsolutePath().normalize(), image);
-        }
-        listener.started(given.size());
-        Map<Path, InspectionResult> rejected = new HashMap<>();
-        List<ProbedImage> good = new ArrayList<>();
-        for (Map.Entry<Path, Path> image : given.entrySet()) {
-            long start = System.nanoTime();
-            ImageFile file = new ImageFile(image.getValue().toString(), fileName(image.getValue()),
-                    size(image.getKey()));
-            try {
-                good.add(new ProbedImage(image.getKey(), file, probe.probe(image.getKey()), millisSince(start)));
-            }
-            catch (ImageRejectedException exception) {
-                rejected.put(image.getKey(), rejected(file, exception.toFailure(), start, listener, toolVersion));
-            }
-            catch (ToolMissingException exception) {
-                rejected.put(image.getKey(), rejected(file, toolFailure(exception), start, listener, toolVersion));
-            }
-        }
-        return new Intake(List.copyOf(given.keySet()), rejected, good);
-    }
-
-    private static InspectionResult rejected(final ImageFile file, final Failure failure, final long start,
+    static InspectionResult rejected(final ImageFile file, final Failure failure, final long start,
                                              final ProgressListener listener, final String toolVersion) {
         long millis = millisSince(start);
         InspectionResult result = InspectionResult.failed(file, Optional.empty(), failure,
@@ -124,12 +81,12 @@ final class BatchResults {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static String fileName(final Path path) {
+    static String fileName(final Path path) {
         Path name = path.getFileName();
         return name == null ? path.toString() : name.toString();
     }
 
-    private static long size(final Path path) {
+    static long size(final Path path) {
         try {
             return Files.size(path);
         }

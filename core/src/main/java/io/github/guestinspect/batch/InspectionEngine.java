@@ -49,7 +49,7 @@ public final class InspectionEngine {
 
     public List<InspectionResult> inspect(final List<Path> images, final ProgressListener listener)
             throws InterruptedException {
-        BatchResults.Intake intake = BatchResults.probeAll(images, probe, listener, toolVersion);
+        CheckedImages intake = CheckedImages.check(images, probe, listener, toolVersion);
         Map<Path, InspectionResult> results = new HashMap<>(intake.rejected());
         runBatches(intake.probed(), results, listener);
         return intake.order().stream().map(results::get).toList();

@@ -34,7 +34,6 @@ import java.util.function.Consumer;
 public final class CachedInspection {
     private final ResultCache cache;
     private final HashMemo memo;
-    private final InspectionEngine engine;
     private final Consumer<String> warnings;
     private final List<String> requiredQueries;
 
@@ -42,11 +41,10 @@ public final class CachedInspection {
      * @param requiredQueries paths and globs every result must have looked up (a policy's file rules): a cached
      *                        result that lacks one is inspected again
      */
-    public CachedInspection(final ResultCache cache, final HashMemo memo, final InspectionEngine engine,
-                            final Consumer<String> warnings, final List<String> requiredQueries) {
+    public CachedInspection(final ResultCache cache, final HashMemo memo, final Consumer<String> warnings,
+                            final List<String> requiredQueries) {
         this.cache = cache;
         this.memo = memo;
-        this.engine = engine;
         this.warnings = warnings;
         this.requiredQueries = List.copyOf(requiredQueries);
     }
@@ -81,8 +79,9 @@ public final class CachedInspection {
         record(hits, lookups.toInspect().size());
     }
 
-    public List<InspectionResult> inspect(final List<Path> images, final ProgressListener listener)
-            throws InterruptedException {
+    /** Serves what it can from the cache, has {@code engine} inspect the rest, and stores what is worth it. */
+    public List<InspectionResult> inspect(final List<Path> images, final InspectionEngine engine,
+                                          final ProgressListener listener) throws InterruptedException {
         CacheLookups lookups = lookUp(images);
         listener.started(lookups.entries().size());
         lookups.hits().forEach(listener::finished);

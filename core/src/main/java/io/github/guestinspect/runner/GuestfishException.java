@@ -6,7 +6,8 @@ public final class GuestfishException extends Exception {
 
     private final boolean timedOut;
 
-    GuestfishException(final String message, final boolean timedOut) {
+    /** Also for a failure that happened on another machine and is reported here (Jenkins agents). */
+    public GuestfishException(final String message, final boolean timedOut) {
         super(message);
         this.timedOut = timedOut;
     }

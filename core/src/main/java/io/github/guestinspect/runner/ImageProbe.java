@@ -107,13 +107,31 @@ public final class ImageProbe {
                 .orElse("has no " + expected.qemuName() + " header"));
     }
 
+    /**
+     * The files an image needs beside it: the extents a VMDK descriptor names (checked by {@link #probe} to be plain
+     * files next to it), none for any other image. Whoever copies an image elsewhere copies these with it.
+     */
+    public static List<String> companionFiles(final Path image) throws IOException {
+        if (DiskFormat.fromFileName(image.getFileName().toString()).orElse(null) != DiskFormat.VMDK
+                || !FormatSniffer.isVmdkDescriptor(image)) {
+            return List.of();
+        }
+        return extents(image);
+    }
+
+    private static List<String> extents(final Path image) throws IOException {
+        Matcher matcher = VMDK_EXTENT.matcher(new String(Files.readAllBytes(image), StandardCharsets.UTF_8));
+        List<String> extents = new ArrayList<>();
+        while (matcher.find()) {
+            extents.add(matcher.group(1));
+        }
+        return extents;
+    }
+
     /** A descriptor may name extent files; only plain files next to it are accepted, never paths leading out. */
     private static void checkDescriptorExtents(final Path image) throws IOException, ImageRejectedException {
-        String descriptor = new String(Files.readAllBytes(image), StandardCharsets.UTF_8);
-        Matcher matcher = VMDK_EXTENT.matcher(descriptor);
         Path directory = image.toAbsolutePath().getParent();
-        while (matcher.find()) {
-            String extent = matcher.group(1);
+        for (String extent : extents(image)) {
             Path resolved = directory.resolve(extent).normalize();
             if (extent.contains("/") || extent.contains("\\") || !resolved.getParent().equals(directory)
                     || !Files.isRegularFile(resolved, LinkOption.NOFOLLOW_LINKS)) {

@@ -43,7 +43,7 @@ final class BlankImages {
     /** Checks the images with the real qemu-img probe, as a run does before scheduling; all must pass. */
     static List<ProbedImage> probe(final List<Path> images) throws InterruptedException {
         try (ChildProcesses processes = new ChildProcesses()) {
-            BatchResults.Intake intake = BatchResults.probeAll(images, new ImageProbe(processes, false),
+            CheckedImages intake = CheckedImages.check(images, new ImageProbe(processes, false),
                     ProgressListener.none(), "test");
             if (!intake.rejected().isEmpty()) {
                 throw new IllegalStateException("blank images were rejected: " + intake.rejected().values());

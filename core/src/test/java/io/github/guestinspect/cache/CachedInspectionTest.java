@@ -85,7 +85,7 @@ class CachedInspectionTest {
                 RunnerSettings.defaults()), new ImageProbe(processes, false), worker);
         ResultCache cache = new ResultCache(directory.resolve("cache"), warnings::add);
         HashMemo memo = new HashMemo(directory.resolve("memo"), new ContentHasher(2));
-        return new CachedInspection(cache, memo, engine, warnings::add, List.of()).inspect(paths, listener);
+        return new CachedInspection(cache, memo, warnings::add, List.of()).inspect(paths, engine, listener);
     }
 
     /** A worker that finds one Debian root which looked up exactly {@code queries}. */
@@ -105,8 +105,8 @@ class CachedInspectionTest {
         InspectionEngine engine = new InspectionEngine(new InspectionSettings(1, OptionalInt.of(1), false,
                 RunnerSettings.defaults()), new ImageProbe(processes, false), worker);
         return new CachedInspection(new ResultCache(directory.resolve("cache"), warnings::add),
-                new HashMemo(directory.resolve("memo"), new ContentHasher(2)), engine, warnings::add, requiredQueries)
-                .inspect(paths, ProgressListener.none());
+                new HashMemo(directory.resolve("memo"), new ContentHasher(2)), warnings::add, requiredQueries)
+                .inspect(paths, engine, ProgressListener.none());
     }
 
     @Test
