@@ -114,6 +114,22 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     /** Mirror of {@code FilePath.FileCallable}. */
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public void renameTo(final FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public void deleteRecursive() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public @CheckForNull hudson.model.Computer toComputer() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     public interface FileCallable<T> extends Serializable, RoleSensitive {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
     }

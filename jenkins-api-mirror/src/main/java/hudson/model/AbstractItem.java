@@ -1,7 +1,16 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.ACL;
+
 /** Mirror of jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java (jenkins-2.541.3): the members the plugin uses. */
-public abstract class AbstractItem extends Actionable {
+public abstract class AbstractItem extends Actionable implements Item {
+    @NonNull
+    @Override
+    public ACL getACL() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     public String getFullName() {
         throw new UnsupportedOperationException("compile-time mirror");
     }

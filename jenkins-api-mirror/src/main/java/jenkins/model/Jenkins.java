@@ -1,7 +1,10 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.PluginManager;
+import hudson.model.Label;
+import org.springframework.security.core.Authentication;
 
 /**
  * Mirror of jenkinsci/jenkins core/src/main/java/jenkins/model/Jenkins.java (jenkins-2.541.3): the members the plugin
@@ -16,6 +19,15 @@ public class Jenkins {
 
     @NonNull
     public PluginManager getPluginManager() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    @CheckForNull
+    public Label getLabel(String expr) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
+    public static @NonNull Authentication getAuthentication2() {
         throw new UnsupportedOperationException("compile-time mirror");
     }
 }
