@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -433,10 +434,11 @@ public final class AgentScheduler {
                     state.held = true;
                     return;
                 }
-                if (state.agent.name().equals(agent.name())) {
+                if (state.held && state.agent.name().equals(agent.name())) {
                     throw new IllegalStateException("two agents are named " + agent.name());
                 }
             }
+            // a new agent under the name of one given back (the same node granted again) gets a state of its own
             if (agent.slots() < 1) {
                 throw new IllegalStateException("agent " + agent.name() + " must have at least 1 slot, has "
                         + agent.slots());
@@ -543,7 +545,7 @@ public final class AgentScheduler {
         }
 
         private String noAgentLeft() {
-            List<String> without = states.stream().map(state -> state.agent.name())
+            List<String> without = states.stream().map(state -> state.agent.name()).distinct()
                     .filter(withoutLibguestfs::containsKey).toList();
             Set<String> messages = new HashSet<>(withoutLibguestfs.values());
             if (lost.isEmpty() && messages.size() == 1) {
@@ -551,8 +553,9 @@ public final class AgentScheduler {
                         + messages.iterator().next();
             }
             List<String> reasons = new ArrayList<>();
-            for (AgentState state : states) { // in the order the agents joined, so the message is stable
-                String name = state.agent.name();
+            Set<String> names = new LinkedHashSet<>();
+            states.forEach(state -> names.add(state.agent.name()));
+            for (String name : names) { // in the order the agents joined, so the message is stable
                 if (lost.containsKey(name)) {
                     reasons.add("agent " + name + " was lost (" + lost.get(name) + ")");
                 }

@@ -5,11 +5,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import hudson.AbortException;
+import io.github.guestinspect.batch.AgentScheduler;
+import io.github.guestinspect.batch.AgentScheduler.ScheduledRun;
+import io.github.guestinspect.batch.TimingHints;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.Status;
 import io.github.guestinspect.policy.Policy;
@@ -18,8 +24,6 @@ import io.github.guestinspect.policy.PolicyEvaluator;
 import io.github.guestinspect.policy.PolicyException;
 import io.github.guestinspect.policy.PolicyParser;
 import io.github.guestinspect.report.JunitReport;
-import io.jenkins.plugins.guestinspect.analysis.AgentReply;
-import io.jenkins.plugins.guestinspect.analysis.AgentRequest;
 import io.jenkins.plugins.guestinspect.analysis.BuildComparison;
 import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
 import io.jenkins.plugins.guestinspect.analysis.ComparisonSummary;
@@ -30,16 +34,25 @@ import io.jenkins.plugins.guestinspect.analysis.GateOutcome;
 import io.jenkins.plugins.guestinspect.analysis.GateSpec;
 import io.jenkins.plugins.guestinspect.analysis.GateType;
 import io.jenkins.plugins.guestinspect.analysis.InspectionSummary;
+import io.jenkins.plugins.guestinspect.analysis.LogProgress;
+import io.jenkins.plugins.guestinspect.analysis.Reference;
 import io.jenkins.plugins.guestinspect.analysis.Summaries;
 import io.jenkins.plugins.guestinspect.analysis.Verdict;
 import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
+import io.jenkins.plugins.guestinspect.remote.PrepareRequest;
+import io.jenkins.plugins.guestinspect.remote.PreparedImages;
+import io.jenkins.plugins.guestinspect.remote.StoreRequest;
 
 /**
  * One run of the step, from the glob to the build result. Talks to Jenkins only through {@link StepFacade}.
  *
  * <ol>
  *   <li>find the images (Ant glob, relative to the workspace) and read and parse the policy: both fail fast;</li>
- *   <li>inspect on the node that holds the workspace (results come back as Smile bytes);</li>
+ *   <li>on the node that holds the workspace: hash the images, serve unchanged ones from the workspace cache and
+ *   check the rest with qemu-img (so broken ones fail by name before anything is shipped);</li>
+ *   <li>spread the rest in appliance batches over the agents (core's scheduler, heaviest first by the reference
+ *   build's timings; executors from the build queue when {@code agents} names a label), then store the new results
+ *   in the workspace cache;</li>
  *   <li>evaluate the policy, write JUnit XML into the workspace, keep the details in the build folder and attach
  *   the summary action;</li>
  *   <li>compare with the reference build (new, outstanding and fixed violations, package changes per image),
@@ -74,19 +87,37 @@ final class ImageInspection {
             throw new AbortException("inspectImages: no file in the workspace matches '" + step.getImages() + "'");
         }
         Optional<Policy> policy = readPolicy();
-        if (!step.getAgents().isEmpty()) {
-            log.println("[guest-inspect] agents: '" + step.getAgents() + "' is not used yet: spreading images over"
-                    + " agents needs io.github.guestinspect.batch.AgentScheduler, which this version does not have;"
-                    + " inspecting on the current node");
-        }
+        List<String> queries = policy.map(Policy::fileQueries).orElse(List.of());
         log.println("[guest-inspect] " + images.size() + " image(s) match '" + step.getImages() + "'"
                 + policy.map(p -> ", policy " + step.getPolicy() + " (" + p.rules().size() + " rules)").orElse("")
-                + ", cache " + (step.isCache() ? "on" : "off"));
+                + ", cache " + (step.isCache() ? "on" : "off") + ", inspecting on "
+                + (step.getAgents().isEmpty() ? "the workspace's node" : "agents with label '" + step.getAgents()
+                + "'"));
 
-        AgentRequest request = new AgentRequest(images, step.getMaxParallel(), step.getBatchSize(),
-                step.getTimeout(), step.isCache(), policy.map(Policy::fileQueries).orElse(List.of()));
-        AgentReply reply = AgentReply.decode(jenkins.inspectInWorkspace(request));
-        List<InspectionResult> results = reply.results();
+        long start = System.nanoTime();
+        PreparedImages prepared = jenkins.prepare(new PrepareRequest(images, step.isCache(), queries));
+        prepared.warnings().forEach(warning -> log.println("[guest-inspect] warning: "
+                + LogProgress.printable(warning)));
+        Optional<Reference> reference = jenkins.referenceBuild();
+        LogProgress progress = new LogProgress(log, prepared.order().size(), prepared::relative);
+        prepared.refused().values().forEach(progress::finished);
+        prepared.lookups().hits().forEach(progress::finished);
+        prepared.rejected().values().forEach(progress::finished);
+        ScheduledRun scheduled = new AgentScheduler(jenkins.agents(step.getAgents(), step.getMaxParallel(),
+                prepared, step.getTimeout(), queries), step.getBatchSize(), hints(reference, prepared),
+                notice -> log.println("[guest-inspect] " + LogProgress.printable(notice)))
+                .run(prepared.probed(), progress);
+        Map<String, InspectionResult> inspected = new HashMap<>();
+        for (int i = 0; i < prepared.probed().size(); i++) {
+            inspected.put(prepared.probed().get(i).path().toString(), scheduled.results().get(i));
+        }
+        List<InspectionResult> completed = prepared.complete(inspected, progress);
+        if (step.isCache()) {
+            jenkins.store(new StoreRequest(prepared.lookups(), completed), queries).forEach(warning ->
+                    log.println("[guest-inspect] warning: " + LogProgress.printable(warning)));
+        }
+        List<InspectionResult> results = prepared.report(completed);
+        long millis = (System.nanoTime() - start) / 1_000_000;
 
         Optional<PolicyEvaluation> evaluation = policy.map(p -> new PolicyEvaluator(p, LocalDate.now(clock))
                 .evaluate(results));
@@ -94,10 +125,10 @@ final class ImageInspection {
 
         List<ViolationRow> violations = evaluation.map(e -> e.violations().stream().map(ViolationRow::of).toList())
                 .orElse(List.of());
-        BuildComparison comparison = BuildComparison.of(results, violations, jenkins.referenceBuild());
+        BuildComparison comparison = BuildComparison.of(results, violations, reference);
         List<GateOutcome> gates = new GateEvaluator().evaluate(gates(policy.isPresent()), comparison.violations());
-        InspectionSummary summary = Summaries.of(jenkins.currentBuild(), reply.node(), results, evaluation,
-                comparison, reply.millis(), clock.instant()).withGates(gates);
+        InspectionSummary summary = Summaries.of(jenkins.currentBuild(), inspectedOn(prepared, scheduled), results,
+                evaluation, comparison, millis, clock.instant()).withGates(gates);
 
         new DetailsStore().write(jenkins.buildDirectory(), BuildDetails.of(results, comparison,
                 expiredWaivers(evaluation)));
@@ -120,6 +151,23 @@ final class ImageInspection {
             throw new AbortException("inspectImages: " + verdict.abort().get());
         }
         return summary.toMap(verdict.build().name(), comparison.packageChanges());
+    }
+
+    /**
+     * The reference build's time per image, for the scheduler to start with the slowest: by absolute path, as the
+     * images are named while they are scheduled.
+     */
+    private static TimingHints hints(final Optional<Reference> reference, final PreparedImages prepared) {
+        Map<String, Long> past = new HashMap<>();
+        reference.map(r -> TimingHints.fromResults(r.details().results()).millisByPath()).orElse(Map.of())
+                .forEach((path, millis) -> past.put(prepared.absolute(path), millis));
+        return TimingHints.of(past);
+    }
+
+    /** Where the images were inspected: the agents that ran appliances, else the workspace's node. */
+    private static String inspectedOn(final PreparedImages prepared, final ScheduledRun scheduled) {
+        Set<String> agents = new LinkedHashSet<>(scheduled.assignmentsByAgent().keySet());
+        return agents.isEmpty() ? prepared.host() : String.join(", ", agents);
     }
 
     /** "reference build images #12 (recorded by discoverReferenceBuild): 1 new, 2 fixed violations; ...". */

@@ -15,13 +15,19 @@ import hudson.PluginWrapper;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.github.guestinspect.batch.AgentSource;
 import io.jenkins.plugins.forensics.reference.ReferenceBuild;
-import io.jenkins.plugins.guestinspect.analysis.AgentRequest;
+import io.jenkins.plugins.guestinspect.agents.AgentSources;
+import io.jenkins.plugins.guestinspect.agents.PrepareInWorkspace;
+import io.jenkins.plugins.guestinspect.agents.StoreInWorkspace;
 import io.jenkins.plugins.guestinspect.analysis.BuildLink;
 import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
 import io.jenkins.plugins.guestinspect.analysis.InspectionSummary;
 import io.jenkins.plugins.guestinspect.analysis.Reference;
 import io.jenkins.plugins.guestinspect.analysis.Verdict;
+import io.jenkins.plugins.guestinspect.remote.PrepareRequest;
+import io.jenkins.plugins.guestinspect.remote.PreparedImages;
+import io.jenkins.plugins.guestinspect.remote.StoreRequest;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -113,9 +119,31 @@ public class StepFacade {
         return file.getRemote();
     }
 
-    /** Runs the inspection on the node that holds the workspace; the reply comes back as Smile bytes. */
-    public byte[] inspectInWorkspace(final AgentRequest request) throws IOException, InterruptedException {
-        return workspace().act(new InspectOnAgent(request, listener()));
+    /**
+     * On the node that holds the workspace: hashes the images, serves what the workspace cache has, and checks the
+     * rest with qemu-img.
+     */
+    public PreparedImages prepare(final PrepareRequest request) throws IOException, InterruptedException {
+        return PreparedImages.decode(workspace().act(new PrepareInWorkspace(request)));
+    }
+
+    /** On the node that holds the workspace: stores the run's new results in the workspace cache. */
+    public List<String> store(final StoreRequest request, final List<String> fileQueries)
+            throws IOException, InterruptedException {
+        return workspace().act(new StoreInWorkspace(request, fileQueries));
+    }
+
+    /**
+     * Where the appliances run: the workspace's node, or (with a label) executors the build queue grants for it.
+     *
+     * @param label       the step's {@code agents}; empty for the workspace's node
+     * @param maxParallel appliances at once per node
+     */
+    public AgentSource agents(final String label, final int maxParallel, final PreparedImages prepared,
+                              final long timeoutSeconds, final List<String> fileQueries)
+            throws IOException, InterruptedException {
+        return AgentSources.forStep(label, maxParallel, workspace(), run(), listener(), prepared, timeoutSeconds,
+                fileQueries);
     }
 
     /** The build's own folder, where the details are kept. */

@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,10 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 
 import hudson.AbortException;
+import io.github.guestinspect.batch.Agent;
+import io.github.guestinspect.batch.AgentSource;
+import io.github.guestinspect.cache.CacheLookups;
+import io.github.guestinspect.model.DiskFormat;
+import io.github.guestinspect.model.DiskInfo;
 import io.github.guestinspect.model.FailureKind;
+import io.github.guestinspect.model.ImageFile;
 import io.github.guestinspect.model.InspectionResult;
-import io.jenkins.plugins.guestinspect.analysis.AgentReply;
-import io.jenkins.plugins.guestinspect.analysis.AgentRequest;
+import io.github.guestinspect.runner.BatchOutcome;
+import io.github.guestinspect.runner.DriveOutcome;
+import io.github.guestinspect.runner.ProbedImage;
+import io.github.guestinspect.runner.ToolMissingException;
 import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
 import io.jenkins.plugins.guestinspect.analysis.BuildLink;
 import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
@@ -31,12 +43,17 @@ import io.jenkins.plugins.guestinspect.analysis.Reference;
 import io.jenkins.plugins.guestinspect.analysis.Verdict.Outcome;
 import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
 import io.jenkins.plugins.guestinspect.analysis.ViolationState;
+import io.jenkins.plugins.guestinspect.remote.PrepareRequest;
+import io.jenkins.plugins.guestinspect.remote.PreparedImages;
+import io.jenkins.plugins.guestinspect.remote.StoreRequest;
 import io.jenkins.plugins.util.QualityGate.QualityGateCriticality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
@@ -66,19 +83,24 @@ class ImageInspectionTest {
     void shouldInspectEvaluateAndFailTheBuildOnPolicyErrorsByDefault() throws Exception {
         when(jenkins.findImages("out/*.qcow2")).thenReturn(List.of("out/a.qcow2", "out/b.qcow2"));
         when(jenkins.readWorkspaceFile("policy.yaml")).thenReturn(Optional.of(Fixtures.POLICY));
-        reply(Fixtures.debian("out/a.qcow2", false, "telnetd"), Fixtures.debian("out/b.qcow2", true, "bash"));
+        inspect(Fixtures.debian("out/a.qcow2", false, "telnetd"), Fixtures.debian("out/b.qcow2", true, "bash"));
         InspectImagesStep step = new InspectImagesStep("out/*.qcow2");
         step.setPolicy("policy.yaml");
         step.setMaxParallel(2);
 
         Map<String, Object> returned = new ImageInspection(jenkins, step, CLOCK).run();
 
-        ArgumentCaptor<AgentRequest> request = ArgumentCaptor.forClass(AgentRequest.class);
-        verify(jenkins).inspectInWorkspace(request.capture());
+        ArgumentCaptor<PrepareRequest> request = ArgumentCaptor.forClass(PrepareRequest.class);
+        verify(jenkins).prepare(request.capture());
         assertThat(request.getValue().images()).containsExactly("out/a.qcow2", "out/b.qcow2");
-        assertThat(request.getValue().jobs()).isEqualTo(2);
-        assertThat(request.getValue().batchSize()).isEqualTo(4);
-        assertThat(request.getValue().timeoutSeconds()).isEqualTo(1800);
+        assertThat(request.getValue().cache()).isTrue();
+        assertThat(request.getValue().fileQueries()).isEmpty();
+        verify(jenkins).agents(eq(""), eq(2), any(), eq(1800L), eq(List.of()));
+        assertThat(batches).as("the one cache miss, in one appliance").containsExactly(List.of("/ws/out/a.qcow2"));
+        ArgumentCaptor<StoreRequest> stored = ArgumentCaptor.forClass(StoreRequest.class);
+        verify(jenkins).store(stored.capture(), eq(List.of()));
+        assertThat(stored.getValue().completed()).extracting(result -> result.image().path())
+                .containsExactly("/ws/out/a.qcow2", "/ws/out/b.qcow2");
 
         ArgumentCaptor<byte[]> junit = ArgumentCaptor.forClass(byte[].class);
         verify(jenkins).writeWorkspaceFile(eq("guest-inspect/junit.xml"), junit.capture());
@@ -98,14 +120,20 @@ class ImageInspectionTest {
         assertThat(returned).containsEntry("result", "FAILURE").containsEntry("images", 2)
                 .containsEntry("cacheHits", 1);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("2 image(s) match 'out/*.qcow2', policy"
-                + " policy.yaml (2 rules), cache on").contains("JUnit XML: /ws/guest-inspect/junit.xml");
+                + " policy.yaml (2 rules), cache on, inspecting on the workspace's node")
+                .contains("[1/2] out/b.qcow2: Debian GNU/Linux 12 (bookworm), 1 packages (cache hit)")
+                .contains("[2/2] out/a.qcow2: Debian GNU/Linux 12 (bookworm), 1 packages")
+                .contains("JUnit XML: /ws/guest-inspect/junit.xml");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> perImage = (List<Map<String, Object>>) returned.get("perImage");
+        assertThat(perImage).extracting(image -> image.get("path")).containsExactly("out/a.qcow2", "out/b.qcow2");
     }
 
     @Test
     void shouldApplyConfiguredGates() throws Exception {
         when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
         when(jenkins.readWorkspaceFile("p.yaml")).thenReturn(Optional.of(Fixtures.POLICY));
-        reply(Fixtures.debian("a.qcow2", false, "nano"));
+        inspect(Fixtures.debian("a.qcow2", false, "nano"));
         InspectImagesStep step = new InspectImagesStep("*.qcow2");
         step.setPolicy("p.yaml");
         step.setQualityGates(List.of(new ImageQualityGate(1, GateType.TOTAL_WARNING,
@@ -129,7 +157,7 @@ class ImageInspectionTest {
                 "job/images/1/"), "the previous completed build with an image inspection", reference)));
         when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
         when(jenkins.readWorkspaceFile("p.yaml")).thenReturn(Optional.of(Fixtures.POLICY));
-        reply(Fixtures.debianWith("a.qcow2", "telnetd=0.17-42", "openssl=3.0.13-1", "nano=7.2-1"));
+        inspect(Fixtures.debianWith("a.qcow2", "telnetd=0.17-42", "openssl=3.0.13-1", "nano=7.2-1"));
         InspectImagesStep step = new InspectImagesStep("*.qcow2");
         step.setPolicy("p.yaml");
         step.setQualityGates(List.of(new ImageQualityGate(1, GateType.NEW_ERROR, QualityGateCriticality.FAILURE),
@@ -158,7 +186,7 @@ class ImageInspectionTest {
     @Test
     void shouldSayThatThereIsNoReferenceBuild() throws Exception {
         when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
-        reply(Fixtures.debian("a.qcow2", false, "bash"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"));
 
         Map<String, Object> returned = new ImageInspection(jenkins, new InspectImagesStep("*.qcow2"), CLOCK).run();
 
@@ -169,7 +197,7 @@ class ImageInspectionTest {
     @Test
     void shouldPublishEverythingAndThenFailWhenLibguestfsCannotRun() throws Exception {
         when(jenkins.findImages("*.raw")).thenReturn(List.of("a.raw"));
-        reply(Fixtures.failed("a.raw", FailureKind.TOOL_FAILURE));
+        inspect(Fixtures.failed("a.raw", FailureKind.TOOL_FAILURE));
 
         assertThatThrownBy(() -> new ImageInspection(jenkins, new InspectImagesStep("*.raw"), CLOCK).run())
                 .isInstanceOf(AbortException.class).hasMessageContaining("1 image(s) could not be inspected")
@@ -183,7 +211,7 @@ class ImageInspectionTest {
     @Test
     void shouldBeUnstableInsteadOfFailingWhenFailOnErrorIsOff() throws Exception {
         when(jenkins.findImages("*.raw")).thenReturn(List.of("a.raw"));
-        reply(Fixtures.failed("a.raw", FailureKind.CORRUPT));
+        inspect(Fixtures.failed("a.raw", FailureKind.CORRUPT));
         InspectImagesStep step = new InspectImagesStep("*.raw");
         step.setFailOnError(false);
 
@@ -197,7 +225,7 @@ class ImageInspectionTest {
 
         assertThatThrownBy(() -> new ImageInspection(jenkins, new InspectImagesStep("*.qcow2"), CLOCK).run())
                 .isInstanceOf(AbortException.class).hasMessageContaining("no file in the workspace matches");
-        verify(jenkins, never()).inspectInWorkspace(any());
+        verify(jenkins, never()).prepare(any());
     }
 
     @Test
@@ -214,23 +242,111 @@ class ImageInspectionTest {
                 .hasMessageContaining("'missing.yaml' is not in the workspace");
         assertThatThrownBy(() -> new ImageInspection(jenkins, bad, CLOCK).run())
                 .hasMessageContaining("malformed policy").hasMessageContaining("rulez");
-        verify(jenkins, never()).inspectInWorkspace(any());
+        verify(jenkins, never()).prepare(any());
     }
 
     @Test
-    void shouldSayThatAgentsAreNotSpreadYet() throws Exception {
-        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
-        reply(Fixtures.debian("a.qcow2", false, "bash"));
+    void shouldSpreadOverTheAgentsOfTheLabelAndStartWithTheImageTheReferenceBuildFoundSlowest() throws Exception {
+        InspectionResult fastBefore = Fixtures.debian("a.qcow2", false, "bash").withTimings(
+                new io.github.guestinspect.model.Timings(0, 0, 0, 0, 0, 0, 1_000));
+        InspectionResult slowBefore = Fixtures.debian("b.qcow2", false, "bash").withTimings(
+                new io.github.guestinspect.model.Timings(0, 0, 0, 0, 0, 0, 90_000));
+        when(jenkins.referenceBuild()).thenReturn(Optional.of(new Reference(new BuildLink(1, "images #1",
+                "job/images/1/"), "the previous completed build with an image inspection",
+                Fixtures.details(List.of(fastBefore, slowBefore), List.of()))));
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2", "b.qcow2"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"), Fixtures.debian("b.qcow2", false, "bash"));
         InspectImagesStep step = new InspectImagesStep("*.qcow2");
         step.setAgents("kvm && linux");
+        step.setBatchSize(1);
+        step.setCache(false);
 
         assertThat(new ImageInspection(jenkins, step, CLOCK).run()).containsEntry("result", "SUCCESS");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("agents: 'kvm && linux' is not used yet");
-        verify(jenkins).setBuildResult(Outcome.SUCCESS);
+
+        verify(jenkins).agents(eq("kvm && linux"), eq(1), any(), anyLong(), any());
+        assertThat(batches).containsExactly(List.of("/ws/b.qcow2"), List.of("/ws/a.qcow2"));
+        verify(jenkins, never()).store(any(), any());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("cache off, inspecting on agents with label"
+                + " 'kvm && linux'");
     }
 
-    private void reply(final InspectionResult... results) throws Exception {
-        when(jenkins.inspectInWorkspace(any())).thenReturn(new AgentReply("agent-1", List.of(results), List.of(),
-                1234).encode());
+    @Test
+    void shouldReportImagesRejectedWhereTheWorkspaceIsWithoutShippingThem() throws Exception {
+        when(jenkins.findImages("*")).thenReturn(List.of("a.qcow2", "junk.raw"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"), Fixtures.failed("junk.raw", FailureKind.CORRUPT));
+        InspectImagesStep step = new InspectImagesStep("*");
+        step.setFailOnError(false);
+
+        Map<String, Object> returned = new ImageInspection(jenkins, step, CLOCK).run();
+
+        assertThat(batches).containsExactly(List.of("/ws/a.qcow2"));
+        assertThat(returned).containsEntry("failures", 1);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("junk.raw: FAILED: junk.raw: libguestfs could not"
+                + " launch");
+    }
+
+    /** The appliance batches the fake agent ran, each as its list of (absolute) image paths. */
+    private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+
+    /**
+     * Sets the facade up as a run that finds {@code results}: cache hits come from the workspace cache, failures
+     * other than tool failures are rejected by the checks where the workspace is, the rest go to one agent that
+     * finds each image's operating systems (or has no libguestfs, for a tool failure).
+     */
+    private void inspect(final InspectionResult... results) throws Exception {
+        List<String> order = new ArrayList<>();
+        List<CacheLookups.Entry> entries = new ArrayList<>();
+        List<ProbedImage> probed = new ArrayList<>();
+        Map<String, InspectionResult> rejected = new LinkedHashMap<>();
+        Map<String, InspectionResult> found = new HashMap<>();
+        for (InspectionResult result : results) {
+            String path = "/ws/" + result.image().path();
+            ImageFile file = new ImageFile(path, result.image().fileName(), result.image().fileSize());
+            order.add(path);
+            InspectionResult absolute = result.withImage(file);
+            entries.add(new CacheLookups.Entry(path, path, Optional.empty(), Optional.empty(), 0, 0, file,
+                    result.cache().hit() ? Optional.of(absolute) : Optional.empty()));
+            if (result.cache().hit()) {
+                continue;
+            }
+            if (result.isFailed() && result.failure().orElseThrow().kind() != FailureKind.TOOL_FAILURE) {
+                rejected.put(path, absolute);
+            }
+            else {
+                probed.add(new ProbedImage(Path.of(path), file, new DiskInfo(DiskFormat.QCOW2, 1 << 20,
+                        Optional.empty()), 1));
+                found.put(path, absolute);
+            }
+        }
+        when(jenkins.prepare(any())).thenReturn(new PreparedImages("/ws", "agent-1", order, Map.of(),
+                new CacheLookups(entries), probed, rejected, Map.of(), List.of(), 5));
+        Agent agent = new Agent() {
+            @Override
+            public String name() {
+                return "agent-1";
+            }
+
+            @Override
+            public int slots() {
+                return 1;
+            }
+
+            @Override
+            public BatchOutcome inspect(final List<ProbedImage> batch) throws ToolMissingException {
+                batches.add(batch.stream().map(image -> image.path().toString()).toList());
+                List<DriveOutcome> drives = new ArrayList<>();
+                for (ProbedImage image : batch) {
+                    InspectionResult result = found.get(image.path().toString());
+                    if (result.isFailed()) {
+                        throw new ToolMissingException("guestfish (libguestfs)");
+                    }
+                    drives.add(new DriveOutcome(result.operatingSystems(), Optional.empty(), 5, 5));
+                }
+                return new BatchOutcome(drives, 20, "1.48.6");
+            }
+        };
+        when(jenkins.agents(anyString(), anyInt(), any(), anyLong(), any()))
+                .thenReturn(AgentSource.of(List.of(agent)));
+        when(jenkins.store(any(), any())).thenReturn(List.of());
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,17 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.forensics.reference.ReferenceBuild;
+import io.jenkins.plugins.guestinspect.agents.PrepareInWorkspace;
+import io.jenkins.plugins.guestinspect.agents.StoreInWorkspace;
 import io.jenkins.plugins.guestinspect.analysis.BuildLink;
 import io.jenkins.plugins.guestinspect.analysis.DetailsStore;
 import io.jenkins.plugins.guestinspect.analysis.Fixtures;
 import io.jenkins.plugins.guestinspect.analysis.Reference;
 import io.jenkins.plugins.guestinspect.analysis.Verdict.Outcome;
 import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
+import io.jenkins.plugins.guestinspect.remote.PrepareRequest;
+import io.jenkins.plugins.guestinspect.remote.PreparedImages;
+import io.jenkins.plugins.guestinspect.remote.StoreRequest;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -93,14 +99,18 @@ class StepFacadeTest {
     }
 
     @Test
-    void shouldRunTheCallableWhereTheWorkspaceIs() throws Exception {
-        TaskListener listener = mock(TaskListener.class);
+    void shouldPrepareAndStoreWhereTheWorkspaceIs() throws Exception {
         when(context.get(FilePath.class)).thenReturn(workspace);
-        when(context.get(TaskListener.class)).thenReturn(listener);
-        when(workspace.act(any(InspectOnAgent.class))).thenReturn(new byte[] {7});
+        PreparedImages prepared = new PreparedImages("/ws", "agent-1", List.of("/ws/a.qcow2"), Map.of(),
+                io.github.guestinspect.cache.CacheLookups.uncached(List.of(Path.of("/ws/a.qcow2"))), List.of(),
+                Map.of(), Map.of(), List.of("memo is read-only"), 3);
+        when(workspace.act(any(PrepareInWorkspace.class))).thenReturn(prepared.encode());
+        when(workspace.act(any(StoreInWorkspace.class))).thenReturn(new java.util.ArrayList<>(List.of("full")));
+        StepFacade facade = new StepFacade(context);
 
-        assertThat(new StepFacade(context).inspectInWorkspace(new io.jenkins.plugins.guestinspect.analysis
-                .AgentRequest(List.of("a.qcow2"), 1, 1, 1, true, List.of()))).containsExactly(7);
+        assertThat(facade.prepare(new PrepareRequest(List.of("a.qcow2"), true, List.of()))).isEqualTo(prepared);
+        assertThat(facade.store(new StoreRequest(prepared.lookups(), List.of(Fixtures.debian("/ws/a.qcow2", false,
+                "bash"))), List.of())).containsExactly("full");
     }
 
     @Test

@@ -15,17 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StorageTest {
     @Test
-    void shouldCarryTheReplyAsSmileBytes() throws Exception {
-        AgentReply reply = new AgentReply("agent-1", List.of(Fixtures.debian("a.qcow2", true, "bash"),
-                Fixtures.failed("b.qcow2", FailureKind.TIMEOUT)), List.of("cache is read-only"), 42);
-
-        byte[] bytes = reply.encode();
-
-        assertThat(new String(bytes, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(":)");
-        assertThat(AgentReply.decode(bytes)).isEqualTo(reply);
-    }
-
-    @Test
     void shouldKeepDetailsInTheBuildFolder(@TempDir final Path build) throws Exception {
         BuildDetails details = new BuildDetails(List.of(Fixtures.debian("a.qcow2", false, "telnetd")),
                 List.of(Fixtures.row("a.qcow2", "no-telnet", "error", "telnetd 1.0-1", "telnetd")

@@ -55,8 +55,9 @@ class PluginArchitectureTest {
     }
 
     @Test
-    void shouldReachJenkinsOnlyThroughTheFacade() {
+    void shouldReachJenkinsOnlyThroughTheFacadeAndTheAgentsAdapter() {
         check(noClasses().that().doNotBelongToAnyOf(StepFacade.class)
+                .and().resideOutsideOfPackage("..guestinspect.agents..")
                 .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                         com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
                                 com.tngtech.archunit.base.DescribedPredicate.describe("Jenkins context types",
@@ -65,7 +66,8 @@ class PluginArchitectureTest {
                                                 || owner.isEquivalentTo(FlowNode.class)
                                                 || owner.getName().equals("jenkins.model.Jenkins")))))
                 .orShould().callMethod(Run.class, "setResult", Result.class)
-                .because("the step's Jenkins access goes through StepFacade, which unit tests mock"));
+                .because("the step's Jenkins access goes through StepFacade, which unit tests mock, and the agents"
+                        + " package, which adapts the build queue and nodes to core's scheduler"));
     }
 
     @Test
@@ -77,12 +79,14 @@ class PluginArchitectureTest {
     }
 
     @Test
-    void shouldKeepTheAnalysisPackageFreeOfJenkins() {
-        check(noClasses().that().resideInAPackage("..guestinspect.analysis..").should().dependOnClassesThat()
+    void shouldKeepTheAnalysisAndRemotePackagesFreeOfJenkins() {
+        check(noClasses().that().resideInAnyPackage("..guestinspect.analysis..", "..guestinspect.remote..")
+                .should().dependOnClassesThat()
                 .resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..",
                         "io.jenkins.plugins.util..", "io.jenkins.plugins.echarts..",
                         "io.jenkins.plugins.forensics..")
-                .orShould().dependOnClassesThat().resideInAPackage("io.jenkins.plugins.guestinspect"));
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.jenkins.plugins.guestinspect",
+                        "..guestinspect.agents.."));
     }
 
     private static void check(final ArchRule rule) {
