@@ -230,9 +230,9 @@ class ResultCacheConcurrencyTest {
             }
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".tmp-")).toList()).isEmpty();
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".")).toList()).isEmpty();
         }
-        assertThat(cache.leftovers()).isEmpty();
+        assertThat(cache.temporaryFiles()).isEmpty();
         for (int shared = 0; shared < CacheTraffic.SHARED_KEYS; shared++) {
             assertThat(cache.get(CacheTraffic.sharedKey(shared))).contains(CacheTraffic.sharedResult(shared));
         }

@@ -8,6 +8,7 @@ import io.github.guestinspect.policy.PolicyEvaluation;
 import io.github.guestinspect.policy.Severity;
 import io.github.guestinspect.policy.Violation;
 import io.github.guestinspect.policy.Waiver;
+import io.github.guestinspect.testing.FullDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
 import static io.github.guestinspect.diff.Results.os;
 import static io.github.guestinspect.diff.Results.pkg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HistoryStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-25T17:40:12.123456789Z");
@@ -329,6 +331,31 @@ class HistoryStoreTest {
         assertThat(warnings).isEmpty();
     }
 
+    @Test
+    void shouldFailNamingTheFileOnAFullDiskAndLeaveTheHistoryAsItWas() throws Exception {
+        try (FullDisk disk = FullDisk.mount(directory.resolve("disk"))) {
+            Path folder = disk.path().resolve("history");
+            HistoryStore store = new HistoryStore(folder, 10, warnings::add);
+            store.append(run("before", T0), results(1, 1));
+            disk.fill();
+
+            assertThatThrownBy(() -> store.append(run("during", T0.plusSeconds(60)), results(2, 2)))
+                    .isInstanceOf(IOException.class).hasMessageStartingWith("cannot write " + folder)
+                    .hasMessageEndingWith(": No space left on device");
+
+            assertThat(store.read()).containsExactly(run("before", T0));
+            assertThat(store.lastResults()).contains(results(1, 1));
+            try (Stream<Path> files = Files.walk(disk.path())) {
+                assertThat(files.filter(file -> file.startsWith(folder) && Files.isRegularFile(file))
+                        .map(file -> folder.relativize(file).toString()))
+                        .as("the run file, its results and the last results of the run before; nothing else")
+                        .hasSize(3).allMatch(name -> name.startsWith("runs/2") || name.startsWith("results/2")
+                                || name.equals(HistoryStore.LAST_RESULTS));
+            }
+            assertThat(warnings).isEmpty();
+        }
+    }
+
     private Process startWriter(final int writer, final int runs, final int limit) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
@@ -362,7 +389,7 @@ class HistoryStoreTest {
 
     private void assertNoTemporaryFiles() throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
-            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".tmp-")).toList()).isEmpty();
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".")).toList()).isEmpty();
         }
     }
 }
