@@ -23,12 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Serves unchanged images from the cache and inspects the rest: each image is hashed (through the memo, so an
  * unchanged file costs one stat), looked up by key, and only misses reach the engine; identical images in one run
- * are inspected once. Inspected results are stored; failures are not (they may be passing troubles).
+ * are inspected once. Inspected results are stored as soon as their batch is done, so a run that is stopped half way
+ * keeps what it finished; failures are not stored (they may be passing troubles). A cache that cannot be written (a
+ * full disk) is reported once and costs only the storing: the results are returned all the same.
  */
 public final class CachedInspection {
     private final ResultCache cache;
@@ -57,6 +62,7 @@ public final class CachedInspection {
             given.putIfAbsent(image.toAbsolutePath().normalize(), image);
         }
         listener.started(given.size());
+        deleteAbandonedFiles();
         Map<Path, InspectionResult> results = new HashMap<>();
         Map<Path, Lookup> lookups = new HashMap<>();
         Map<String, Path> firstWithKey = new HashMap<>();
@@ -76,10 +82,10 @@ public final class CachedInspection {
                 toInspect.add(image.getValue());
             }
         }
-        List<InspectionResult> inspected = engine.inspect(toInspect, withoutStart(listener));
+        Storage storage = new Storage(lookups);
+        List<InspectionResult> inspected = engine.inspect(toInspect, storing(listener, storage));
         for (int i = 0; i < toInspect.size(); i++) {
-            Path path = toInspect.get(i).toAbsolutePath().normalize();
-            results.put(path, store(inspected.get(i), Optional.ofNullable(lookups.get(path))));
+            results.put(toInspect.get(i).toAbsolutePath().normalize(), storage.store(inspected.get(i)));
         }
         for (Map.Entry<Path, Lookup> lookup : lookups.entrySet()) {
             if (!results.containsKey(lookup.getKey())) { // an identical image was inspected in this run
@@ -130,24 +136,55 @@ public final class CachedInspection {
         return result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
     }
 
-    private InspectionResult store(final InspectionResult result, final Optional<Lookup> lookup) {
-        if (lookup.isEmpty()) {
-            return result;
+    /** Completes inspected results with their cache facts and stores each once, from whichever thread has it. */
+    private final class Storage {
+        private final Map<Path, Lookup> lookups;
+        private final Set<Path> stored = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        Storage(final Map<Path, Lookup> lookups) {
+            this.lookups = Map.copyOf(lookups);
         }
-        Lookup found = lookup.get();
-        InspectionResult complete = result.withCache(found.hashed().hash(), new CacheInfo(false, found.millis()))
-                .withTimings(result.timings().withHashMillis(found.hashed().millis()).withTotalMillis(
-                        result.timings().totalMillis() + found.hashed().millis() + found.millis()));
-        if (complete.status() == Status.INSPECTED || complete.status() == Status.NO_OS_FOUND) {
-            try {
-                cache.put(found.key(), complete);
+
+        /** The result with its hash and cache facts; stored if it is a finding (not a failure) not stored yet. */
+        InspectionResult store(final InspectionResult result) {
+            Path path = Path.of(result.image().path()).toAbsolutePath().normalize();
+            Lookup found = lookups.get(path);
+            if (found == null) {
+                return result;
             }
-            catch (IOException exception) {
-                warnings.accept("cannot store the result of " + result.image().path() + " in the cache "
-                        + cache.directory() + " (" + exception.getMessage() + ")");
+            InspectionResult complete = result.withCache(found.hashed().hash(), new CacheInfo(false, found.millis()))
+                    .withTimings(result.timings().withHashMillis(found.hashed().millis()).withTotalMillis(
+                            result.timings().totalMillis() + found.hashed().millis() + found.millis()));
+            boolean finding = complete.status() == Status.INSPECTED || complete.status() == Status.NO_OS_FOUND;
+            if (finding && !failed.get() && stored.add(path)) {
+                try {
+                    cache.put(found.key(), complete);
+                }
+                catch (IOException exception) {
+                    if (failed.compareAndSet(false, true)) {
+                        warnings.accept("cannot store the result of " + result.image().path() + " in the cache "
+                                + cache.directory() + " (" + exception.getMessage() + "); the results of this run"
+                                + " are not cached");
+                    }
+                }
+            }
+            return complete;
+        }
+    }
+
+    /** Deletes what killed runs left in the cache, saying so when there was anything. */
+    private void deleteAbandonedFiles() {
+        try {
+            int deleted = new CacheMaintenance(cache).deleteAbandoned();
+            if (deleted > 0) {
+                warnings.accept("removed " + deleted + " temporary file" + (deleted == 1 ? "" : "s")
+                        + " that killed runs left in the cache " + cache.directory());
             }
         }
-        return complete;
+        catch (IOException exception) {
+            // a cache that cannot be listed is reported when it is written
+        }
     }
 
     private void record(final int hits, final int misses) {
@@ -160,10 +197,12 @@ public final class CachedInspection {
         }
     }
 
-    private static ProgressListener withoutStart(final ProgressListener listener) {
+    /** The listener without its start (this class reports it), storing each result as its batch finishes. */
+    private static ProgressListener storing(final ProgressListener listener, final Storage storage) {
         return new ProgressListener() {
             @Override
             public void finished(final InspectionResult result) {
+                storage.store(result);
                 listener.finished(result);
             }
 
