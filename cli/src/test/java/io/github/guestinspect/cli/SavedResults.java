@@ -28,9 +28,13 @@ final class SavedResults {
 
     /** Stores a result for a qcow2 image's content in a cache, as a run that inspected it would have. */
     static void seed(final Path cache, final Path image, final InspectionResult result) throws Exception {
+        new ResultCache(cache, warning -> { }).put(cacheKey(cache, image, "qcow2"), result);
+    }
+
+    /** The key of an image's result in a cache, as guest-inspect computes it. */
+    static String cacheKey(final Path cache, final Path image, final String format) throws Exception {
         String hash = new HashMemo(cache.resolve(CacheMaintenance.MEMO), ContentHasher.allCores()).hash(image).hash();
-        new ResultCache(cache, warning -> { }).put(ResultCache.key(hash, LibguestfsRunner.READER_VERSION, "qcow2"),
-                result);
+        return ResultCache.key(hash, LibguestfsRunner.READER_VERSION, format);
     }
 
     /** Build 41: a Debian image, an Alpine image and an image that build 42 cannot inspect. */
