@@ -289,14 +289,15 @@ class HistoryStoreTest {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void shouldLoseNothingWhenSeveralProcessesAppendAtOnce() throws Exception {
-        int processes = 3;
-        int runs = 40;
+    void shouldLoseNothingWhenSeveralProcessesOfSeveralThreadsAppendAtOnce() throws Exception {
+        int processes = 2;
+        int threads = 4;
+        int runs = 15;
         HistoryStore store = new HistoryStore(directory, 1_000, warnings::add);
         List<Process> started = new ArrayList<>();
         try {
             for (int writer = 1; writer <= processes; writer++) {
-                started.add(startWriter(writer, runs, 1_000));
+                started.add(startWriter(writer, runs, 1_000, threads));
             }
             for (Process process : started) {
                 assertThat(firstLine(process)).isEqualTo("ready");
@@ -306,9 +307,8 @@ class HistoryStoreTest {
                 input.write('\n');
                 input.flush();
             }
-            for (int run = 0; run < runs; run++) {
-                store.append(run("p0-" + run, Instant.now()), results(0, run));
-            }
+            List<String> problems = HistoryWriterProcess.appendWithThreads(store, 0, runs, threads);
+            assertThat(problems).isEmpty();
             for (Process process : started) {
                 assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("a writer process finished in time").isTrue();
                 String output = rest(process);
@@ -322,7 +322,8 @@ class HistoryStoreTest {
         }
 
         List<String> expected = IntStream.rangeClosed(0, processes).boxed()
-                .flatMap(writer -> IntStream.range(0, runs).mapToObj(run -> "p" + writer + "-" + run)).toList();
+                .flatMap(writer -> IntStream.range(0, threads).boxed().flatMap(thread -> IntStream.range(0, runs)
+                        .mapToObj(run -> HistoryWriterProcess.runId(writer, thread, run)))).toList();
         assertThat(store.read()).extracting(RunRecord::runId).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(store.read()).allSatisfy(record -> assertThat(record).isEqualTo(run(record.runId(),
                 record.finished())));
@@ -356,11 +357,13 @@ class HistoryStoreTest {
         }
     }
 
-    private Process startWriter(final int writer, final int runs, final int limit) throws IOException {
+    private Process startWriter(final int writer, final int runs, final int limit, final int threads)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 HistoryWriterProcess.class.getName(), directory.toString(), String.valueOf(writer),
-                String.valueOf(runs), String.valueOf(limit)).redirectErrorStream(true).start();
+                String.valueOf(runs), String.valueOf(limit), String.valueOf(threads)).redirectErrorStream(true)
+                .start();
     }
 
     private static String firstLine(final Process process) throws Exception {
