@@ -282,7 +282,7 @@ public final class HistoryStore {
         return ModelMapper.json().writeValueAsBytes(new ResultsFile(RESULTS_FORMAT_VERSION, results));
     }
 
-    /** Deletes the oldest runs beyond the limit, result snapshots beyond theirs, and killed writers' temporary files. */
+    /** Deletes the oldest runs beyond the limit, result snapshots beyond theirs, and what killed writers left. */
     private void prune() {
         List<Path> runs = names(directory.resolve(RUNS), RUN_FILE);
         deleteAll(runs.subList(0, Math.max(0, runs.size() - limit)));

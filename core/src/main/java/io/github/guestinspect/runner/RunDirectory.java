@@ -154,7 +154,8 @@ public final class RunDirectory {
 
         /** One line for the user, such as "cleaned up after a killed run (pid 41 ...): 3 processes killed, ...". */
         public String describe() {
-            String runs = owners.size() == 1 ? "a killed guest-inspect run" : owners.size() + " killed guest-inspect runs";
+            String runs = owners.size() == 1 ? "a killed guest-inspect run"
+                    : owners.size() + " killed guest-inspect runs";
             String pids = owners.stream().map(owner -> owner.pid() + " started " + owner.started())
                     .collect(Collectors.joining(", "));
             return "cleaned up after " + runs + " (pid " + pids + "): " + processes + " leftover process"
