@@ -7,6 +7,7 @@ import io.github.guestinspect.diff.ImageChanges;
 import io.github.guestinspect.diff.PackageChange;
 import io.github.guestinspect.diff.PackageChange.Kind;
 import io.github.guestinspect.diff.PackageDiff;
+import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.history.HistoryStore;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.ModelMapper;
@@ -79,7 +80,7 @@ final class DiffCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         else {
-            AtomicFiles.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+            AtomicFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
             err.println("guest-inspect: written " + TerminalText.safe(output.toString()));
         }
         return ExitCode.OK.code();

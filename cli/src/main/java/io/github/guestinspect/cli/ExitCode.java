@@ -5,7 +5,7 @@ package io.github.guestinspect.cli;
  * image that could not be inspected and a broken installation are different things for a CI to act on.
  */
 public enum ExitCode {
-    // When several apply, the first in this order wins: 2 (nothing ran), 4, 3, 1, 0; so a tool failure is never
+    // When several apply, the first in this order wins: 2 (nothing ran), 4, 6, 3, 1, 0; so a tool failure is never
     // hidden behind a policy result, and a policy result never looks like a tool failure.
     /** Every image was inspected (an image without an OS counts: that is a finding, not a failure). */
     OK(0, "every image was inspected"),
@@ -19,8 +19,15 @@ public enum ExitCode {
     TOOL_FAILURE(4, "libguestfs or qemu-img is missing or cannot run"),
     /** A bug: please report it with the message. */
     INTERNAL_ERROR(5, "internal error"),
-    /** Stopped by SIGINT or SIGTERM; appliances were killed, nothing is left running. */
-    INTERRUPTED(130, "interrupted");
+    /**
+     * The images were inspected but an output file (-o, --junit, --sarif, --report-dir) could not be written, such as
+     * on a full disk: each is named on standard error, and the report is printed on standard output instead.
+     */
+    OUTPUT_FAILED(6, "an output file could not be written; the results were printed instead"),
+    /** Stopped by SIGINT (Ctrl-C); appliances were killed, nothing is left running, nothing more was written. */
+    INTERRUPTED(130, "interrupted by SIGINT (Ctrl-C); nothing is left running"),
+    /** Stopped by SIGTERM (the JVM's status for it, 128 + 15); as for SIGINT. */
+    TERMINATED(143, "stopped by SIGTERM; nothing is left running");
 
     private final int code;
     private final String meaning;

@@ -1,8 +1,10 @@
 package io.github.guestinspect.cli;
 
 import io.github.guestinspect.batch.ImageFinder;
+import io.github.guestinspect.cache.CacheMaintenance;
 import io.github.guestinspect.cache.CachedInspection;
 import io.github.guestinspect.cache.ResultCache;
+import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.hash.ContentHasher;
 import io.github.guestinspect.hash.HashMemo;
 import io.github.guestinspect.history.HistoryStore;
@@ -32,12 +34,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -130,6 +130,12 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (OrderlyShutdown shutdown = new OrderlyShutdown()) {
+            return run();
+        }
+    }
+
+    private int run() throws IOException {
         if (timeoutSeconds < 1 || jobs != null && jobs < 1 || batchSize != null && batchSize < 1) {
             return usage("--timeout, --jobs and --batch-size must be at least 1");
         }
@@ -174,20 +180,20 @@ final class InspectCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         OutputFormat chosen = format == null ? (terminal && output == null ? OutputFormat.TABLE : OutputFormat.JSON)
                 : format;
-        writeReport(results, chosen);
+        boolean written = writeReport(results, chosen);
         ExitCode code = exitCode(results);
         Optional<PolicyEvaluation> evaluated = Optional.empty();
         if (policy.isPresent()) {
             PolicyEvaluation evaluation = new PolicyEvaluator(policy.get(), LocalDate.now()).evaluate(results);
             evaluated = Optional.of(evaluation);
-            boolean jsonOnStdout = chosen == OutputFormat.JSON && output == null;
+            boolean jsonOnStdout = chosen == OutputFormat.JSON && (output == null || !written);
             new PolicyTextReport().write(evaluation, jsonOnStdout ? spec.commandLine().getErr()
                     : spec.commandLine().getOut());
             if (junitFile != null) {
-                writeAtomically(junitFile, out -> new JunitReport().write(evaluation, results, out));
+                written &= write(junitFile, out -> new JunitReport().write(evaluation, results, out));
             }
             if (sarifFile != null) {
-                writeAtomically(sarifFile, out -> new SarifReport().write(evaluation, out));
+                written &= write(sarifFile, out -> new SarifReport().write(evaluation, out));
             }
             if (code == ExitCode.OK && threshold.isPresent() && evaluation.fails(threshold.get())) {
                 code = ExitCode.POLICY_VIOLATION;
@@ -198,11 +204,17 @@ final class InspectCommand implements Callable<Integer> {
                     : historyDirectory, historyLimit == null ? HistoryStore.DEFAULT_LIMIT : historyLimit,
                     warning -> spec.commandLine().getErr().println("guest-inspect: warning: "
                             + TerminalText.safe(warning)));
-            new RunReporting(spec.commandLine().getErr(), System.getenv()).finish(results, evaluated,
-                    new RunReporting.Options(Optional.ofNullable(reportDirectory), history, !noHistory,
-                            Optional.ofNullable(runLabel)));
+            try {
+                new RunReporting(spec.commandLine().getErr(), System.getenv()).finish(results, evaluated,
+                        new RunReporting.Options(Optional.ofNullable(reportDirectory), history, !noHistory,
+                                Optional.ofNullable(runLabel)));
+            }
+            catch (IOException exception) {
+                error(exception);
+                written = false;
+            }
         }
-        return code.code();
+        return (written || code == ExitCode.TOOL_FAILURE ? code : ExitCode.OUTPUT_FAILED).code();
     }
 
     /** Runs the inspection; empty when it was interrupted. */
@@ -220,14 +232,18 @@ final class InspectCommand implements Callable<Integer> {
             err.println("guest-inspect: warning: " + TerminalText.safe(warning));
             err.flush();
         };
-        try (ChildProcesses processes = new ChildProcesses()) {
+        Consumer<String> notices = notice -> {
+            err.println("guest-inspect: " + notice);
+            err.flush();
+        };
+        try (ChildProcesses processes = new ChildProcesses(notices)) {
             InspectionEngine engine = InspectionEngine.local(settings, processes, warnings);
-            if (noCache) {
-                return Optional.of(engine.inspect(paths, progress));
-            }
-            return Optional.of(new CachedInspection(new ResultCache(cacheDirectory, warnings),
-                    new HashMemo(cacheDirectory.resolve("memo"), ContentHasher.allCores()), warnings, queries)
-                    .inspect(paths, engine, progress));
+            List<InspectionResult> results = noCache ? engine.inspect(paths, progress)
+                    : new CachedInspection(new ResultCache(cacheDirectory, warnings), new HashMemo(
+                            cacheDirectory.resolve(CacheMaintenance.MEMO), ContentHasher.allCores(), warnings),
+                            warnings, queries).inspect(paths, engine, progress);
+            // stopped by SIGINT/SIGTERM: the killed batches' failures are not results, and nothing more is written
+            return processes.isShuttingDown() ? Optional.empty() : Optional.of(results);
         }
         catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
@@ -238,7 +254,13 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReport(final List<InspectionResult> results, final OutputFormat chosen) throws IOException {
+    /**
+     * Prints the report, or writes it to {@code -o FILE}; when the file cannot be written (a full disk), says so and
+     * prints the report on standard output instead, so the run's results are never lost.
+     *
+     * @return false when the file could not be written
+     */
+    private boolean writeReport(final List<InspectionResult> results, final OutputFormat chosen) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         if (chosen == OutputFormat.JSON) {
             new JsonReport().write(results, buffer);
@@ -247,37 +269,36 @@ final class InspectCommand implements Callable<Integer> {
         else {
             new TextReport().write(results, new PrintWriter(buffer, false, StandardCharsets.UTF_8));
         }
-        if (output == null) {
+        boolean written = output != null && write(output, buffer::writeTo);
+        if (output != null && !written) {
+            spec.commandLine().getErr().println("guest-inspect: the report follows on standard output instead");
+            spec.commandLine().getErr().flush();
+        }
+        if (!written) {
             spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
         }
-        else {
-            writeAtomically(output, buffer::writeTo);
-        }
+        return written || output == null;
     }
 
-    /** Writes a file through a temporary file and a rename, so a reader never sees half a report. */
-    private void writeAtomically(final Path file, final Writer content) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, ".guest-inspect-", ".tmp");
+    /** Writes a file atomically and says so; a failure is reported (naming the file) and returns false. */
+    private boolean write(final Path file, final AtomicFile.Content content) {
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.write(out);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, content);
         }
-        finally {
-            Files.deleteIfExists(temporary);
+        catch (IOException exception) {
+            error(exception);
+            return false;
         }
-        spec.commandLine().getErr().println("guest-inspect: written " + file);
+        spec.commandLine().getErr().println("guest-inspect: written " + TerminalText.safe(file.toString()));
         spec.commandLine().getErr().flush();
+        return true;
     }
 
-    /** Writes a report to a stream. */
-    @FunctionalInterface
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
+    private void error(final IOException exception) {
+        spec.commandLine().getErr().println("guest-inspect: error: " + TerminalText.safe(String.valueOf(
+                exception.getMessage())));
+        spec.commandLine().getErr().flush();
     }
 
     static ExitCode exitCode(final List<InspectionResult> results) {

@@ -1,5 +1,6 @@
 package io.github.guestinspect.cli;
 
+import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.Status;
 import io.github.guestinspect.report.ReportData;
@@ -96,6 +97,8 @@ final class ReportOutputs {
      */
     List<Path> writeDirectory(final Path directory, final ReportData data) throws IOException {
         Files.createDirectories(directory);
+        AtomicFile.deleteAbandoned(directory);
+        AtomicFile.deleteAbandoned(directory.resolve(SBOM_DIRECTORY));
         List<Path> written = new ArrayList<>();
         for (Format format : List.of(Format.HTML, Format.MD, Format.PDF)) {
             Path target = directory.resolve(format.fileName());
@@ -109,20 +112,20 @@ final class ReportOutputs {
     /** Writes one human-facing report (HTML, Markdown or PDF) to a file. */
     void write(final Format format, final Path file, final ReportData data) throws IOException {
         switch (format) {
-            case HTML -> AtomicFiles.write(file, out -> renderers.html().write(data, out));
-            case MD -> AtomicFiles.write(file, out -> {
+            case HTML -> AtomicFile.write(file, out -> renderers.html().write(data, out));
+            case MD -> AtomicFile.write(file, out -> {
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 renderers.markdown().write(data, writer);
                 writer.flush();
             });
-            case PDF -> AtomicFiles.write(file, out -> renderers.pdf().write(data, out));
+            case PDF -> AtomicFile.write(file, out -> renderers.pdf().write(data, out));
             case SBOM -> throw new IllegalArgumentException("SBOMs are written per image: writeSboms");
         }
     }
 
     /** Writes one CycloneDX SBOM to a file. */
     void writeSbom(final Path file, final InspectionResult result) throws IOException {
-        AtomicFiles.write(file, out -> renderers.sbom().write(result, out));
+        AtomicFile.write(file, out -> renderers.sbom().write(result, out));
     }
 
     /**

@@ -1,13 +1,9 @@
 package io.github.guestinspect.cli;
 
-import io.github.guestinspect.cache.ResultCache;
-import io.github.guestinspect.hash.ContentHasher;
-import io.github.guestinspect.hash.HashMemo;
 import io.github.guestinspect.history.HistoryStore;
 import io.github.guestinspect.history.RunRecord;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.report.JsonReport;
-import io.github.guestinspect.runner.LibguestfsRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +31,9 @@ class InspectReportDirTest {
         Path reports = directory.resolve("reports");
         Path history = directory.resolve("history");
 
-        seed(cache, image, SavedResults.build41().get(0));
+        SavedResults.seed(cache, image, SavedResults.build41().get(0));
         CommandRun first = inspect(cache, reports, history, "#41", given);
-        seed(cache, image, SavedResults.build42().get(0));
+        SavedResults.seed(cache, image, SavedResults.build42().get(0));
         CommandRun second = inspect(cache, reports, history, "#42", given);
 
         for (CommandRun run : List.of(first, second)) {
@@ -113,12 +109,5 @@ class InspectReportDirTest {
         return CommandRun.of("inspect", "--cache-dir", cache.toString(), "--format", "json", "-o",
                 directory.resolve("result.json").toString(), "--report-dir", reports.toString(), "--history-dir",
                 history.toString(), "--run-label", label, image);
-    }
-
-    /** Stores a result for the image's content, as a run that inspected it would have. */
-    private static void seed(final Path cache, final Path image, final InspectionResult result) throws Exception {
-        String hash = new HashMemo(cache.resolve("memo"), ContentHasher.allCores()).hash(image).hash();
-        new ResultCache(cache, warning -> { }).put(ResultCache.key(hash, LibguestfsRunner.READER_VERSION, "qcow2"),
-                result);
     }
 }

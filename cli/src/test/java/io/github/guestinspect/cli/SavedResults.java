@@ -1,8 +1,13 @@
 package io.github.guestinspect.cli;
 
+import io.github.guestinspect.cache.CacheMaintenance;
+import io.github.guestinspect.cache.ResultCache;
+import io.github.guestinspect.hash.ContentHasher;
+import io.github.guestinspect.hash.HashMemo;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.Timings;
 import io.github.guestinspect.report.JsonReport;
+import io.github.guestinspect.runner.LibguestfsRunner;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +24,17 @@ import static io.github.guestinspect.diff.Results.pkg;
 /** Two builds' results, as saved by {@code inspect --format json -o}, for the diff, report and history tests. */
 final class SavedResults {
     private SavedResults() {
+    }
+
+    /** Stores a result for a qcow2 image's content in a cache, as a run that inspected it would have. */
+    static void seed(final Path cache, final Path image, final InspectionResult result) throws Exception {
+        new ResultCache(cache, warning -> { }).put(cacheKey(cache, image, "qcow2"), result);
+    }
+
+    /** The key of an image's result in a cache, as guest-inspect computes it. */
+    static String cacheKey(final Path cache, final Path image, final String format) throws Exception {
+        String hash = new HashMemo(cache.resolve(CacheMaintenance.MEMO), ContentHasher.allCores()).hash(image).hash();
+        return ResultCache.key(hash, LibguestfsRunner.READER_VERSION, format);
     }
 
     /** Build 41: a Debian image, an Alpine image and an image that build 42 cannot inspect. */

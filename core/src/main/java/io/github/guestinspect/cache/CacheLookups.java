@@ -136,23 +136,12 @@ public record CacheLookups(List<Entry> entries) {
         return results;
     }
 
-    /** The results worth keeping: inspected (not served from the cache), with a key, and not failed. */
-    List<Map.Entry<String, InspectionResult>> storable(final List<InspectionResult> completed) {
-        List<Entry> toInspect = inspected();
-        Set<String> inspectedImages = new HashSet<>();
-        toInspect.forEach(entry -> inspectedImages.add(entry.absolute()));
-        List<Map.Entry<String, InspectionResult>> storable = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            InspectionResult result = completed.get(i);
-            if (inspectedImages.contains(entry.absolute()) && entry.key().isPresent() && !result.isFailed()) {
-                storable.add(Map.entry(entry.key().get(), result));
-            }
-        }
-        return storable;
+    /** The entries whose results are kept once inspected: inspected in this run (not twins) and with a key. */
+    List<Entry> storableEntries() {
+        return inspected().stream().filter(entry -> entry.key().isPresent()).toList();
     }
 
-    private static InspectionResult withCacheFacts(final InspectionResult result, final Entry entry) {
+    static InspectionResult withCacheFacts(final InspectionResult result, final Entry entry) {
         if (entry.hash().isEmpty()) {
             return result;
         }

@@ -3,12 +3,13 @@ package io.github.guestinspect.cache;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.guestinspect.cache.CacheStatistics.RunCounts;
+import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.model.ModelMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
 
 /** {@code cache stats}, {@code cache prune} and {@code cache clear}, and the record of the last run's hits. */
 public final class CacheMaintenance {
+    /** Where the hash memo of a cache lives (HashMemo's directory). */
+    public static final String MEMO = "memo";
     private static final String LAST_RUN = "last-run.json";
-    /** A temporary file older than this was left by a killed writer (a write takes milliseconds). */
-    private static final Duration ABANDONED = Duration.ofHours(1);
 
     private final ResultCache cache;
     private final ObjectMapper json = ModelMapper.json().registerModule(new JavaTimeModule());
@@ -55,16 +56,7 @@ public final class CacheMaintenance {
 
     /** Records a run's hits and misses (atomically, so concurrent runs leave one whole record). */
     public void recordRun(final RunCounts counts) throws IOException {
-        Files.createDirectories(cache.directory());
-        Path temporary = Files.createTempFile(cache.directory(), ".last-run-", ".tmp");
-        try {
-            json.writeValue(temporary.toFile(), counts);
-            Files.move(temporary, cache.directory().resolve(LAST_RUN), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(cache.directory().resolve(LAST_RUN), json.writeValueAsBytes(counts));
     }
 
     /**
@@ -94,26 +86,30 @@ public final class CacheMaintenance {
                 count++;
             }
         }
-        for (Path leftover : leftovers()) {
-            if (ResultCache.lastUse(leftover).toInstant().isBefore(now.minus(ABANDONED))) {
-                Files.deleteIfExists(leftover);
-            }
-        }
+        deleteAbandoned();
         return new Removed(count, bytes);
     }
 
-    /** Temporary files of killed writers: cache entries, the last-run record and the hash memo. */
-    private List<Path> leftovers() throws IOException {
-        List<Path> leftovers = new ArrayList<>(cache.leftovers());
-        for (Path directory : List.of(cache.directory(), cache.directory().resolve("memo"))) {
-            if (Files.isDirectory(directory)) {
-                try (Stream<Path> files = Files.list(directory)) {
-                    files.filter(file -> file.getFileName().toString().matches("\\.(last-run|memo)-.*\\.tmp"))
-                            .forEach(leftovers::add);
-                }
-            }
+    /**
+     * Deletes the temporary files that killed writers left (entries, the last-run record, the hash memo): at once
+     * when their writer is known to be dead, after an hour otherwise. A live run's files are never touched.
+     *
+     * @return how many were deleted
+     */
+    public int deleteAbandoned() throws IOException {
+        int deleted = 0;
+        for (Path folder : folders()) {
+            deleted += AtomicFile.deleteAbandoned(folder);
         }
-        return leftovers;
+        return deleted;
+    }
+
+    /** The folders the cache writes files to. */
+    private List<Path> folders() throws IOException {
+        List<Path> folders = new ArrayList<>(cache.shards());
+        folders.add(cache.directory());
+        folders.add(cache.directory().resolve(MEMO));
+        return folders;
     }
 
     /** Deletes every entry. */
@@ -125,8 +121,15 @@ public final class CacheMaintenance {
             Files.deleteIfExists(entry);
             count++;
         }
-        for (Path leftover : leftovers()) {
-            Files.deleteIfExists(leftover);
+        for (Path folder : folders()) { // a concurrent writer of a temporary file deleted here only fails its write
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(file -> AtomicFile.isTemporary(file.getFileName().toString())).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            catch (NoSuchFileException exception) {
+                // nothing written there yet
+            }
         }
         Files.deleteIfExists(cache.directory().resolve(LAST_RUN));
         return new Removed(count, bytes);

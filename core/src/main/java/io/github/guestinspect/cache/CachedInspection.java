@@ -20,12 +20,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Serves unchanged images from the cache and inspects the rest: each image is hashed (through the memo, so an
  * unchanged file costs one stat), looked up by key, and only misses reach the engine; identical images in one run
- * are inspected once. Inspected results are stored; failures are not (they may be passing troubles).
+ * are inspected once. Inspected results are stored as soon as their batch is done, so a run that is stopped half way
+ * keeps what it finished; failures are not stored (they may be passing troubles). A cache that cannot be written (a
+ * full disk) is reported once and costs only the storing: the results are returned all the same.
  *
  * <p>{@link #inspect} does it all on this machine. Where the images and the appliances are on different machines
  * (Jenkins: the workspace and the agents), the steps run apart: {@link #lookUp} and {@link #store} where the images
@@ -50,10 +55,12 @@ public final class CachedInspection {
     }
 
     /**
-     * Hashes and looks up every image, where the images are. An image that is not a readable regular file, or
-     * cannot be hashed, bypasses the cache (the engine reports why it cannot be inspected).
+     * Hashes and looks up every image, where the images are, after removing what killed runs left in the cache. An
+     * image that is not a readable regular file, or cannot be hashed, bypasses the cache (the engine reports why it
+     * cannot be inspected).
      */
     public CacheLookups lookUp(final List<Path> images) throws InterruptedException {
+        deleteAbandonedFiles();
         Map<String, CacheLookups.Entry> distinct = new LinkedHashMap<>();
         for (Path image : images) {
             String absolute = image.toAbsolutePath().normalize().toString();
@@ -66,17 +73,9 @@ public final class CachedInspection {
 
     /** Stores the inspected results of a run worth keeping and records the run's hits and misses. */
     public void store(final CacheLookups lookups, final List<InspectionResult> completed) {
-        for (Map.Entry<String, InspectionResult> entry : lookups.storable(completed)) {
-            try {
-                cache.put(entry.getKey(), entry.getValue());
-            }
-            catch (IOException exception) {
-                warnings.accept("cannot store the result of " + entry.getValue().image().path() + " in the cache "
-                        + cache.directory() + " (" + exception.getMessage() + ")");
-            }
-        }
-        int hits = lookups.hits().size();
-        record(hits, lookups.toInspect().size());
+        Storage storage = new Storage(lookups);
+        storage.storeAll(completed);
+        record(lookups);
     }
 
     /** Serves what it can from the cache, has {@code engine} inspect the rest, and stores what is worth it. */
@@ -85,9 +84,11 @@ public final class CachedInspection {
         CacheLookups lookups = lookUp(images);
         listener.started(lookups.entries().size());
         lookups.hits().forEach(listener::finished);
-        List<InspectionResult> inspected = engine.inspect(lookups.toInspect(), withoutStart(listener));
+        Storage storage = new Storage(lookups);
+        List<InspectionResult> inspected = engine.inspect(lookups.toInspect(), storing(listener, storage));
         List<InspectionResult> results = lookups.complete(inspected, listener);
-        store(lookups, results);
+        storage.storeAll(results);
+        record(lookups);
         return results;
     }
 
@@ -122,9 +123,71 @@ public final class CachedInspection {
         return result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
     }
 
-    private void record(final int hits, final int misses) {
+    /** Stores a run's findings, each once, from whichever thread has it; the first write that fails is reported. */
+    private final class Storage {
+        private final Map<String, CacheLookups.Entry> inspected = new HashMap<>();
+        private final Set<String> stored = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        Storage(final CacheLookups lookups) {
+            lookups.storableEntries().forEach(entry -> inspected.put(entry.absolute(), entry));
+        }
+
+        /** An inspected image's result, as the engine gives it, stored with its cache facts. */
+        void finished(final InspectionResult result) {
+            CacheLookups.Entry entry = inspected.get(Path.of(result.image().path()).toAbsolutePath().normalize()
+                    .toString());
+            if (entry != null) {
+                put(entry, CacheLookups.withCacheFacts(result, entry));
+            }
+        }
+
+        /** Every image's completed result (in the lookups' order): what was not stored yet is stored now. */
+        void storeAll(final List<InspectionResult> completed) {
+            for (InspectionResult result : completed) {
+                CacheLookups.Entry entry = inspected.get(Path.of(result.image().path()).toAbsolutePath().normalize()
+                        .toString());
+                if (entry != null) {
+                    put(entry, result);
+                }
+            }
+        }
+
+        private void put(final CacheLookups.Entry entry, final InspectionResult complete) {
+            if (complete.isFailed() || failed.get() || !stored.add(entry.absolute())) {
+                return;
+            }
+            try {
+                cache.put(entry.key().orElseThrow(), complete);
+            }
+            catch (IOException exception) {
+                if (failed.compareAndSet(false, true)) {
+                    warnings.accept("cannot store the result of " + complete.image().path() + " in the cache "
+                            + cache.directory() + " (" + exception.getMessage() + "); the results of this run"
+                            + " are not cached");
+                }
+            }
+        }
+    }
+
+    /** Deletes what killed runs left in the cache, saying so when there was anything. */
+    private void deleteAbandonedFiles() {
         try {
-            new CacheMaintenance(cache).recordRun(new RunCounts(hits, misses, Instant.now()));
+            int deleted = new CacheMaintenance(cache).deleteAbandoned();
+            if (deleted > 0) {
+                warnings.accept("removed " + deleted + " temporary file" + (deleted == 1 ? "" : "s")
+                        + " that killed runs left in the cache " + cache.directory());
+            }
+        }
+        catch (IOException exception) {
+            // a cache that cannot be listed is reported when it is written
+        }
+    }
+
+    private void record(final CacheLookups lookups) {
+        try {
+            new CacheMaintenance(cache).recordRun(new RunCounts(lookups.hits().size(), lookups.toInspect().size(),
+                    Instant.now()));
         }
         catch (IOException exception) {
             warnings.accept("cannot record the run's cache statistics in " + cache.directory() + " ("
@@ -132,10 +195,12 @@ public final class CachedInspection {
         }
     }
 
-    private static ProgressListener withoutStart(final ProgressListener listener) {
+    /** The listener without its start (this class reports it), storing each result as its batch finishes. */
+    private static ProgressListener storing(final ProgressListener listener, final Storage storage) {
         return new ProgressListener() {
             @Override
             public void finished(final InspectionResult result) {
+                storage.finished(result);
                 listener.finished(result);
             }
 

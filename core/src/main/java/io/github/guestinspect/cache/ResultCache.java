@@ -2,6 +2,7 @@ package io.github.guestinspect.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.ModelMapper;
 
@@ -14,7 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -150,18 +150,13 @@ public final class ResultCache {
                 .putInt((int) crc.getValue()).put(payload).array();
     }
 
-    /** Stores a result: written to a temporary file beside the entry, then renamed over it atomically. */
+    /**
+     * Stores a result: written to a temporary file beside the entry, then renamed over it atomically.
+     *
+     * @throws IOException naming the entry when it cannot be written (a full disk): nothing is left of the attempt
+     */
     public void put(final String key, final InspectionResult result) throws IOException {
-        Path entry = entry(key);
-        Files.createDirectories(entry.getParent());
-        Path temporary = Files.createTempFile(entry.getParent(), ".tmp-", SUFFIX);
-        try {
-            Files.write(temporary, encode(result));
-            Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(entry(key), encode(result));
     }
 
     private static void touch(final Path entry) {
@@ -184,12 +179,8 @@ public final class ResultCache {
 
     /** Every entry file (not temporary files), oldest use first. */
     List<Path> entries() throws IOException {
-        Path root = directory.resolve("entries");
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
         List<Path> entries = new ArrayList<>();
-        for (Path file : files(root)) {
+        for (Path file : files()) {
             String name = file.getFileName().toString();
             if (name.endsWith(SUFFIX) && !name.startsWith(".")) {
                 entries.add(file);
@@ -201,36 +192,43 @@ public final class ResultCache {
         return entries;
     }
 
-    /** Temporary files that a killed writer left behind. */
-    List<Path> leftovers() throws IOException {
-        Path root = directory.resolve("entries");
-        if (!Files.isDirectory(root)) {
+    /** Temporary files of writers, live or killed. */
+    List<Path> temporaryFiles() throws IOException {
+        return files().stream().filter(path -> AtomicFile.isTemporary(path.getFileName().toString())).toList();
+    }
+
+    /** The folders entries are written to (one per first two hex digits of the key); none before the first put. */
+    List<Path> shards() throws IOException {
+        List<Path> shards = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory.resolve("entries"))) {
+            for (Path folder : folders) {
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    shards.add(folder);
+                }
+            }
+        }
+        catch (NoSuchFileException | NotDirectoryException exception) {
             return List.of();
         }
-        return files(root).stream().filter(path -> path.getFileName().toString().startsWith(".tmp-")).toList();
+        return shards;
     }
 
     /**
-     * The files two levels below {@code root}, listed directory by directory: a file that another process renames
-     * or deletes meanwhile is simply not listed (Files.walk would fail on it).
+     * The files in the shards, listed folder by folder: a file that another process renames or deletes meanwhile is
+     * simply not listed (Files.walk would fail on it).
      */
-    private static List<Path> files(final Path root) throws IOException {
+    private List<Path> files() throws IOException {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> shards = Files.newDirectoryStream(root)) {
-            for (Path shard : shards) {
-                if (!Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(shard)) {
-                    for (Path entry : entries) {
-                        if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                            files.add(entry);
-                        }
+        for (Path shard : shards()) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(shard)) {
+                for (Path entry : entries) {
+                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        files.add(entry);
                     }
                 }
-                catch (NoSuchFileException | NotDirectoryException exception) {
-                    // the shard vanished while listing: nothing in it to count
-                }
+            }
+            catch (NoSuchFileException | NotDirectoryException exception) {
+                // the shard vanished while listing: nothing in it to count
             }
         }
         return files;

@@ -1,14 +1,15 @@
 package io.github.guestinspect.hash;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.model.ModelMapper;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Remembers the content hash of each file by its identity (device, inode, size, mtime, ctime), so a 20 GB image
@@ -18,11 +19,23 @@ import java.util.Objects;
 public final class HashMemo {
     private final Path directory;
     private final ContentHasher hasher;
+    private final Consumer<String> warnings;
+    private final AtomicBoolean warned = new AtomicBoolean();
     private final ObjectMapper json = ModelMapper.json();
 
+    /** A memo that keeps quiet when it cannot be written (the hash is still returned). */
     public HashMemo(final Path directory, final ContentHasher hasher) {
+        this(directory, hasher, warning -> { });
+    }
+
+    /**
+     * @param warnings where the first failure to write the memo (a full disk) is reported; the hash is returned
+     *                 all the same, the image is only read again next time
+     */
+    public HashMemo(final Path directory, final ContentHasher hasher, final Consumer<String> warnings) {
         this.directory = directory;
         this.hasher = hasher;
+        this.warnings = warnings;
     }
 
     /** The content hash of the file, from the memo when its identity is unchanged. */
@@ -46,23 +59,16 @@ public final class HashMemo {
         if (!FileIdentity.of(file).equals(identity)) {
             throw new IOException(file + " changed while it was hashed; try again when it is complete");
         }
-        write(memo, new Entry(identity, hash));
-        return new Hashed(hash, false, millisSince(start));
-    }
-
-    private void write(final Path memo, final Entry entry) throws IOException {
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".memo-", ".tmp");
         try {
-            json.writeValue(temporary.toFile(), entry);
-            Files.move(temporary, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(memo, json.writeValueAsBytes(new Entry(identity, hash)));
         }
-        catch (AtomicMoveNotSupportedException exception) {
-            throw new IOException("the memo directory " + directory + " does not support atomic renames", exception);
+        catch (IOException exception) {
+            if (warned.compareAndSet(false, true)) {
+                warnings.accept("cannot remember content hashes in " + directory + " (" + exception.getMessage()
+                        + "); unchanged images will be read again next time");
+            }
         }
-        finally {
-            Files.deleteIfExists(temporary);
-        }
+        return new Hashed(hash, false, millisSince(start));
     }
 
     private static long millisSince(final long start) {

@@ -3,6 +3,7 @@ package io.github.guestinspect.history;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.ModelMapper;
 
@@ -10,15 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,7 +69,6 @@ public final class HistoryStore {
     private static final String RESULTS = "results";
     private static final String RUN_SUFFIX = ".json";
     private static final String RESULTS_SUFFIX = ".json.gz";
-    private static final String TEMPORARY_PREFIX = ".tmp-";
     private static final Pattern RUN_FILE = Pattern.compile("\\d{8}T\\d{6}\\.\\d{9}Z_[A-Za-z0-9.-]{0,40}_[0-9a-f]{8}"
             + Pattern.quote(RUN_SUFFIX));
     private static final Pattern RESULTS_FILE = Pattern.compile("\\d{8}T\\d{6}\\.\\d{9}Z_[A-Za-z0-9.-]{0,40}_[0-9a-f]{8}"
@@ -82,8 +77,6 @@ public final class HistoryStore {
             .withZone(ZoneOffset.UTC);
     private static final Instant LATEST_NAMEABLE = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private static final Instant EARLIEST_NAMEABLE = Instant.parse("0000-01-01T00:00:00Z");
-    /** A temporary file this old was left by a killed writer. */
-    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     private final Path directory;
     private final int limit;
@@ -158,15 +151,22 @@ public final class HistoryStore {
     private void append(final RunRecord run, final Optional<List<InspectionResult>> results) throws IOException {
         Objects.requireNonNull(run, "run");
         String stem = stem(run);
-        if (results.isPresent()) {
-            byte[] document = resultsDocument(results.get());
-            if (resultLimit > 0) {
-                writeAtomically(directory.resolve(RESULTS), stem + RESULTS_SUFFIX, gzip(document));
+        Path snapshot = directory.resolve(RESULTS).resolve(stem + RESULTS_SUFFIX);
+        try {
+            if (results.isPresent()) {
+                byte[] document = resultsDocument(results.get());
+                if (resultLimit > 0) {
+                    AtomicFile.write(snapshot, gzip(document));
+                }
+                AtomicFile.write(directory.resolve(LAST_RESULTS), document);
             }
-            writeAtomically(directory, LAST_RESULTS, document);
+            AtomicFile.write(directory.resolve(RUNS).resolve(stem + RUN_SUFFIX),
+                    mapper.writeValueAsBytes(new RunFile(FORMAT_VERSION, run)));
         }
-        writeAtomically(directory.resolve(RUNS), stem + RUN_SUFFIX,
-                mapper.writeValueAsBytes(new RunFile(FORMAT_VERSION, run)));
+        catch (IOException exception) {
+            deleteAll(List.of(snapshot)); // no results without their run (a full disk)
+            throw exception;
+        }
         prune();
     }
 
@@ -282,15 +282,15 @@ public final class HistoryStore {
         return ModelMapper.json().writeValueAsBytes(new ResultsFile(RESULTS_FORMAT_VERSION, results));
     }
 
-    /** Deletes the oldest runs beyond the limit, result snapshots beyond theirs, and old temporary files. */
+    /** Deletes the oldest runs beyond the limit, result snapshots beyond theirs, and what killed writers left. */
     private void prune() {
         List<Path> runs = names(directory.resolve(RUNS), RUN_FILE);
         deleteAll(runs.subList(0, Math.max(0, runs.size() - limit)));
         List<Path> results = names(directory.resolve(RESULTS), RESULTS_FILE);
         deleteAll(results.subList(0, Math.max(0, results.size() - resultLimit)));
-        deleteLeftovers(directory.resolve(RUNS));
-        deleteLeftovers(directory.resolve(RESULTS));
-        deleteLeftovers(directory);
+        AtomicFile.deleteAbandoned(directory.resolve(RUNS));
+        AtomicFile.deleteAbandoned(directory.resolve(RESULTS));
+        AtomicFile.deleteAbandoned(directory);
     }
 
     private static void deleteAll(final List<Path> files) {
@@ -302,27 +302,6 @@ public final class HistoryStore {
                 // a concurrent run deletes it, or the next append does
             }
         }
-    }
-
-    private static void deleteLeftovers(final Path folder) {
-        Instant old = Instant.now().minus(LEFTOVER_AGE);
-        List<Path> leftovers = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, TEMPORARY_PREFIX + "*")) {
-            for (Path file : files) {
-                try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(old)) {
-                        leftovers.add(file);
-                    }
-                }
-                catch (IOException exception) {
-                    // renamed away meanwhile
-                }
-            }
-        }
-        catch (IOException exception) {
-            return;
-        }
-        deleteAll(leftovers);
     }
 
     /** The files of a folder whose names match, sorted by name (= by finish time); empty when there is no folder. */
@@ -355,30 +334,6 @@ public final class HistoryStore {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         return FILE_TIME.format(time) + "_" + id + "_" + HexFormat.of().formatHex(random);
-    }
-
-    /** Writes a file through a temporary file in the same folder, flushed to disk, then renamed into place. */
-    private static void writeAtomically(final Path folder, final String name, final byte[] content)
-            throws IOException {
-        Files.createDirectories(folder);
-        // not createTempFile, whose 0600 would stay on the file: a new file gets the umask's permissions
-        Path temporary = Files.createFile(folder.resolve(TEMPORARY_PREFIX + Long.toHexString(
-                ThreadLocalRandom.current().nextLong()) + ".part"));
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     private static byte[] gzip(final byte[] content) throws IOException {

@@ -1,10 +1,8 @@
 package io.github.guestinspect.runner;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -12,12 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs one batch of checked images through one guestfish process and appliance. Each batch works in a directory
- * of its own, which is also libguestfs' temporary directory, so a killed run leaves nothing behind once the batch
- * is over.
+ * of its own inside the run's directory ({@link RunDirectory}), which is also libguestfs' temporary directory, so a
+ * finished or interrupted run leaves nothing behind; a new runner first cleans up after runs that were killed.
  */
 public final class LibguestfsRunner {
     /** Bumped whenever what is read from an image, or how, changes: cached results of older readers are ignored. */
@@ -30,17 +27,25 @@ public final class LibguestfsRunner {
     private final Consumer<String> warnings;
     /** Set once KVM aborted a launch: later batches of this run go straight to software emulation. */
     private final AtomicBoolean softwareEmulation = new AtomicBoolean();
+    /** This run's directory in the temporary root, made by the first batch. */
+    private Path runDirectory;
 
     /**
+     * Cleans up after killed runs in the temporary root (saying so to {@code warnings}), then stands ready.
+     *
      * @param processes where child processes are registered (and killed)
      * @param settings  how appliances are launched
-     * @param warnings  where the runner says what it chose for the user (such as falling back to TCG)
+     * @param warnings  where the runner says what it chose or did for the user (falling back to TCG, a clean-up)
      */
     public LibguestfsRunner(final ChildProcesses processes, final RunnerSettings settings,
                             final Consumer<String> warnings) {
         this.processes = processes;
         this.settings = settings;
         this.warnings = warnings;
+        RunDirectory.Cleanup cleanup = RunDirectory.cleanDeadRuns(settings.temporaryRoot());
+        if (!cleanup.isEmpty()) {
+            warnings.accept(cleanup.describe());
+        }
     }
 
     /**
@@ -85,6 +90,7 @@ public final class LibguestfsRunner {
         try {
             Map<String, String> environment = new HashMap<>(settings.environment());
             environment.put("LIBGUESTFS_TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
+            environment.put(RunDirectory.VARIABLE, work.getParent().toString());
             environment.put("LC_ALL", "C");
             if (forceTcg) {
                 String current = backendSettings();
@@ -100,18 +106,16 @@ public final class LibguestfsRunner {
                     exception);
         }
         finally {
+            RunDirectory.deleteTree(work); // a leftover temporary directory is not worth failing an inspection for
             if (Thread.interrupted()) {
-                deleteTree(work);
                 throw new InterruptedException("inspection interrupted");
             }
-            deleteTree(work);
         }
     }
 
     private Path createWorkDirectory() throws GuestfishException {
         try {
-            Files.createDirectories(settings.temporaryRoot());
-            return Files.createTempDirectory(settings.temporaryRoot(), "guest-inspect-batch-");
+            return Files.createTempDirectory(runDirectory(), "guest-inspect-batch-");
         }
         catch (IOException exception) {
             throw new GuestfishException("Cannot create a working directory in " + settings.temporaryRoot() + ": "
@@ -119,19 +123,15 @@ public final class LibguestfsRunner {
         }
     }
 
-    private static void deleteTree(final Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                }
-                catch (IOException exception) {
-                    throw new UncheckedIOException(exception);
-                }
-            });
+    /** The run's directory, made on first use and deleted when the processes are closed. */
+    private synchronized Path runDirectory() throws IOException {
+        if (processes.isClosed()) {
+            throw new IOException("guest-inspect is stopping");
         }
-        catch (IOException | UncheckedIOException exception) {
-            // a leftover temporary directory is not worth failing a finished inspection for
+        if (runDirectory == null) {
+            runDirectory = RunDirectory.create(settings.temporaryRoot());
+            processes.deleteWhenClosed(runDirectory);
         }
+        return runDirectory;
     }
 }

@@ -79,7 +79,7 @@ class CacheMaintenanceTest {
         Path middle = entry(1, NOW.minus(Duration.ofDays(2)));
         Path oldest = entry(2, NOW.minus(Duration.ofDays(30)));
         Path newest = entry(3, NOW.minus(Duration.ofMinutes(5)));
-        leftover(".tmp-123.gic", NOW.minus(Duration.ofDays(90)));
+        leftover(".guest-inspect-123.tmp", NOW.minus(Duration.ofDays(90)));
 
         CacheStatistics statistics = maintenance.statistics();
 
@@ -231,10 +231,10 @@ class CacheMaintenanceTest {
 
     @Test
     void shouldDeleteTemporaryFilesOlderThanAnHourAndKeepFreshOnes() throws Exception {
-        Path abandoned = leftover(".tmp-111.gic", NOW.minus(Duration.ofHours(2)));
-        Path ancient = leftover(".tmp-222.gic", NOW.minus(Duration.ofDays(20)));
-        Path writing = leftover(".tmp-333.gic", Instant.now());
-        Path almostAnHour = leftover(".tmp-444.gic", Instant.now().minus(Duration.ofMinutes(50)));
+        Path abandoned = leftover(".guest-inspect-111.tmp", NOW.minus(Duration.ofHours(2)));
+        Path ancient = leftover(".guest-inspect-222.tmp", NOW.minus(Duration.ofDays(20)));
+        Path writing = leftover(".guest-inspect-333.tmp", Instant.now());
+        Path almostAnHour = leftover(".guest-inspect-444.tmp", Instant.now().minus(Duration.ofMinutes(50)));
         Path kept = entry(1, NOW.minus(Duration.ofDays(2)));
 
         Removed removed = maintenance.prune(Optional.empty(), OptionalLong.empty());
@@ -252,7 +252,7 @@ class CacheMaintenanceTest {
         Path first = entry(1, NOW.minus(Duration.ofDays(2)));
         Path second = entry(2, NOW);
         long bytes = size(first) + size(second);
-        Path writing = leftover(".tmp-999.gic", Instant.now());
+        Path writing = leftover(".guest-inspect-999.tmp", Instant.now());
         maintenance.recordRun(new RunCounts(1, 1, NOW));
         Path unrelated = Files.writeString(directory.resolve("README"), "not ours");
 

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The reads and writes one concurrent writer (a thread or a process) does: it stores and reads back keys every
@@ -31,6 +35,33 @@ final class CacheTraffic {
 
     static InspectionResult ownResult(final int writer, final int round) {
         return InspectionResults.sample("writer-" + writer + "-round-" + round, round % 7);
+    }
+
+    /**
+     * Runs the rounds in several threads at once, as one run's appliance workers store results: writer
+     * {@code writer * 100 + thread} in each. Returns what went wrong in any of them.
+     */
+    static List<String> runThreads(final ResultCache cache, final int writer, final int rounds, final int threads)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<String>>> running = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int id = writer * 100 + thread;
+                running.add(pool.submit(() -> run(cache, id, rounds)));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<List<String>> thread : running) {
+                problems.addAll(thread.get());
+            }
+            return problems;
+        }
+        catch (ExecutionException exception) {
+            return List.of("a writer thread failed: " + exception.getCause());
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Runs the rounds and returns what went wrong (nothing, when the cache is safe for concurrent use). */

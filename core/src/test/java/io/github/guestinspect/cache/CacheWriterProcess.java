@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A separate guest-inspect run writing to a shared cache: {@code DIRECTORY WRITER ROUNDS}. Prints "ready" once
- * warmed up, starts when a line arrives on stdin, prints every problem and warning, exits 0 when there was none.
+ * A separate guest-inspect run writing to a shared cache with several threads: {@code DIRECTORY WRITER ROUNDS
+ * THREADS}. Prints "ready" once warmed up, starts when a line arrives on stdin, prints every problem and warning,
+ * exits 0 when there was none.
  */
 final class CacheWriterProcess {
     private CacheWriterProcess() {
     }
 
-    public static void main(final String[] arguments) throws IOException {
+    public static void main(final String[] arguments) throws IOException, InterruptedException {
         Path directory = Path.of(arguments[0]);
         int writer = Integer.parseInt(arguments[1]);
         int rounds = Integer.parseInt(arguments[2]);
+        int threads = Integer.parseInt(arguments[3]);
         List<String> warnings = new CopyOnWriteArrayList<>();
         ResultCache cache = new ResultCache(directory, warnings::add);
         try {
@@ -32,7 +34,7 @@ final class CacheWriterProcess {
             System.out.println("stdin closed before the start signal");
             System.exit(3);
         }
-        List<String> problems = new ArrayList<>(CacheTraffic.run(cache, writer, rounds));
+        List<String> problems = new ArrayList<>(CacheTraffic.runThreads(cache, writer, rounds, threads));
         warnings.forEach(warning -> problems.add("warning: " + warning));
         problems.forEach(System.out::println);
         System.out.println("done " + problems.size());

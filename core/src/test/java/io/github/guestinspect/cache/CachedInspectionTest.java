@@ -17,6 +17,7 @@ import io.github.guestinspect.runner.ImageProbe;
 import io.github.guestinspect.runner.ProbedImage;
 import io.github.guestinspect.runner.RunnerSettings;
 import io.github.guestinspect.runner.TestFaults;
+import io.github.guestinspect.testing.FullDisk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The cache in front of the engine, with real qemu-img checks of real blank images and a worker that counts what
@@ -138,6 +143,68 @@ class CachedInspectionTest {
 
     private static void assertNoOs(final List<InspectionResult> results) {
         assertThat(results).extracting(InspectionResult::status).containsOnly(Status.NO_OS_FOUND);
+    }
+
+    @Test
+    void shouldKeepWhatFinishedBatchesFoundWhenTheRunIsInterrupted() throws Exception {
+        List<Path> paths = List.of(blank("a.qcow2", "1M"), blank("b.qcow2", "2M"));
+        Thread runner = Thread.currentThread();
+        AtomicInteger batches = new AtomicInteger();
+        BatchWorker interruptedInTheSecondBatch = batch -> {
+            if (batches.incrementAndGet() == 2) {
+                runner.interrupt(); // Ctrl-C while the second appliance runs
+                new CountDownLatch(1).await(); // until the engine stops this worker
+            }
+            return work(batch);
+        };
+
+        assertThatThrownBy(() -> run(paths, interruptedInTheSecondBatch, List.of()))
+                .isInstanceOf(InterruptedException.class);
+        Thread.interrupted();
+        List<String> finished = List.copyOf(inspected);
+        inspected.clear();
+        List<InspectionResult> next = run(paths);
+
+        assertThat(finished).as("the first batch finished before the interruption").hasSize(1);
+        assertThat(inspected).as("the next run inspects only what the interrupted one did not finish")
+                .containsExactly(finished.contains("a.qcow2") ? "b.qcow2" : "a.qcow2");
+        assertNoOs(next);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void shouldReturnEveryResultAndSayOnceThatTheCacheCannotBeWrittenOnAFullDisk() throws Exception {
+        List<Path> paths = List.of(blank("a.qcow2", "1M"), blank("b.qcow2", "2M"), blank("c.qcow2", "3M"));
+        try (FullDisk disk = FullDisk.mount(directory.resolve("cache"))) {
+            run(paths.subList(0, 1));
+            disk.fill();
+            inspected.clear();
+
+            List<InspectionResult> full = run(paths);
+
+            assertNoOs(full);
+            assertThat(full.get(0).cache().hit()).as("served from the cache written before").isTrue();
+            assertThat(inspected).containsExactlyInAnyOrder("b.qcow2", "c.qcow2");
+            assertThat(warnings).filteredOn(warning -> warning.startsWith("cannot store")).singleElement().asString()
+                    .contains("in the cache " + disk.path() + " (cannot write " + disk.path().resolve("entries"))
+                    .contains(": No space left on device); the results of this run are not cached");
+            assertThat(warnings).filteredOn(warning -> warning.startsWith("cannot record the run's cache statistics"))
+                    .hasSize(1);
+            try (Stream<Path> files = Files.walk(disk.path())) {
+                assertThat(files.filter(file -> file.getFileName().toString().startsWith(".")).toList()).isEmpty();
+            }
+
+            Files.delete(disk.path().resolve("filler"));
+            inspected.clear();
+            warnings.clear();
+            run(paths);
+            assertThat(inspected).as("room again: what could not be stored is stored now")
+                    .containsExactlyInAnyOrder("b.qcow2", "c.qcow2");
+            inspected.clear();
+            run(paths);
+            assertThat(inspected).isEmpty();
+            assertThat(warnings).isEmpty();
+        }
     }
 
     @Test

@@ -37,8 +37,9 @@ class ResultCacheConcurrencyTest {
     private static final int WRITERS = 8;
     private static final int ROUNDS = 50;
     private static final int READERS = 3;
-    private static final int PROCESSES = 3;
-    private static final int PROCESS_ROUNDS = 150;
+    private static final int PROCESSES = 2;
+    private static final int PROCESS_THREADS = 4;
+    private static final int PROCESS_ROUNDS = 50;
 
     @TempDir
     Path directory;
@@ -112,7 +113,7 @@ class ResultCacheConcurrencyTest {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void shouldLoseNothingWhenSeveralProcessesWriteAndReadTheSameDirectory() throws Exception {
+    void shouldLoseNothingWhenSeveralProcessesOfSeveralThreadsWriteAndReadTheSameDirectory() throws Exception {
         ResultCache cache = new ResultCache(directory, warnings::add);
         List<Process> processes = new ArrayList<>();
         try {
@@ -128,7 +129,8 @@ class ResultCacheConcurrencyTest {
                 input.flush();
             }
 
-            List<String> problems = new ArrayList<>(CacheTraffic.run(cache, 0, PROCESS_ROUNDS));
+            List<String> problems = new ArrayList<>(CacheTraffic.runThreads(cache, 0, PROCESS_ROUNDS,
+                    PROCESS_THREADS));
 
             for (Process process : processes) {
                 assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("a writer process finished in time").isTrue();
@@ -144,7 +146,7 @@ class ResultCacheConcurrencyTest {
             processes.forEach(Process::destroyForcibly);
         }
         assertEveryEntryDecodesAndNoTemporaryFileRemains(cache,
-                (PROCESSES + 1) * PROCESS_ROUNDS + CacheTraffic.SHARED_KEYS);
+                (PROCESSES + 1) * PROCESS_THREADS * PROCESS_ROUNDS + CacheTraffic.SHARED_KEYS);
     }
 
     /**
@@ -196,7 +198,7 @@ class ResultCacheConcurrencyTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 CacheWriterProcess.class.getName(), directory.toString(), String.valueOf(writer),
-                String.valueOf(PROCESS_ROUNDS)).redirectErrorStream(true).start();
+                String.valueOf(PROCESS_ROUNDS), String.valueOf(PROCESS_THREADS)).redirectErrorStream(true).start();
     }
 
     private static String firstLine(final Process process) throws Exception {
@@ -230,9 +232,9 @@ class ResultCacheConcurrencyTest {
             }
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".tmp-")).toList()).isEmpty();
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".")).toList()).isEmpty();
         }
-        assertThat(cache.leftovers()).isEmpty();
+        assertThat(cache.temporaryFiles()).isEmpty();
         for (int shared = 0; shared < CacheTraffic.SHARED_KEYS; shared++) {
             assertThat(cache.get(CacheTraffic.sharedKey(shared))).contains(CacheTraffic.sharedResult(shared));
         }

@@ -2,6 +2,7 @@ package io.github.guestinspect.hash;
 
 import io.github.guestinspect.hash.HashMemo.Hashed;
 import io.github.guestinspect.model.ModelMapper;
+import io.github.guestinspect.testing.FullDisk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -225,6 +228,28 @@ class HashMemoTest {
         try (Stream<Path> files = Files.list(memoDirectory)) {
             assertThat(files.map(file -> file.getFileName().toString()).toList())
                     .containsExactly(FileIdentity.of(image).memoName());
+        }
+    }
+
+    @Test
+    void shouldStillHashOnAFullDiskAndSayOnceThatTheMemoCannotBeWritten() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Path other = Files.writeString(directory.resolve("other.raw"), "other content");
+        try (FullDisk disk = FullDisk.mount(directory.resolve("disk"))) {
+            HashMemo full = new HashMemo(disk.path().resolve("memo"), new ContentHasher(2), warnings::add);
+            disk.fill();
+
+            Hashed first = full.hash(image);
+            Hashed second = full.hash(other);
+
+            assertThat(first.hash()).isEqualTo(ContentHasherTest.referenceHash(image));
+            assertThat(second.hash()).isEqualTo(ContentHasherTest.referenceHash(other));
+            assertThat(warnings).singleElement().asString().startsWith("cannot remember content hashes in "
+                    + disk.path().resolve("memo")).contains("No space left on device")
+                    .endsWith("unchanged images will be read again next time");
+            try (Stream<Path> files = Files.list(disk.path().resolve("memo"))) {
+                assertThat(files).isEmpty();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.guestinspect.policy.PolicyEvaluation;
 import io.github.guestinspect.policy.Severity;
 import io.github.guestinspect.policy.Violation;
 import io.github.guestinspect.policy.Waiver;
+import io.github.guestinspect.testing.FullDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
 import static io.github.guestinspect.diff.Results.os;
 import static io.github.guestinspect.diff.Results.pkg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HistoryStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-25T17:40:12.123456789Z");
@@ -287,14 +289,15 @@ class HistoryStoreTest {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void shouldLoseNothingWhenSeveralProcessesAppendAtOnce() throws Exception {
-        int processes = 3;
-        int runs = 40;
+    void shouldLoseNothingWhenSeveralProcessesOfSeveralThreadsAppendAtOnce() throws Exception {
+        int processes = 2;
+        int threads = 4;
+        int runs = 15;
         HistoryStore store = new HistoryStore(directory, 1_000, warnings::add);
         List<Process> started = new ArrayList<>();
         try {
             for (int writer = 1; writer <= processes; writer++) {
-                started.add(startWriter(writer, runs, 1_000));
+                started.add(startWriter(writer, runs, 1_000, threads));
             }
             for (Process process : started) {
                 assertThat(firstLine(process)).isEqualTo("ready");
@@ -304,9 +307,8 @@ class HistoryStoreTest {
                 input.write('\n');
                 input.flush();
             }
-            for (int run = 0; run < runs; run++) {
-                store.append(run("p0-" + run, Instant.now()), results(0, run));
-            }
+            List<String> problems = HistoryWriterProcess.appendWithThreads(store, 0, runs, threads);
+            assertThat(problems).isEmpty();
             for (Process process : started) {
                 assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("a writer process finished in time").isTrue();
                 String output = rest(process);
@@ -320,7 +322,8 @@ class HistoryStoreTest {
         }
 
         List<String> expected = IntStream.rangeClosed(0, processes).boxed()
-                .flatMap(writer -> IntStream.range(0, runs).mapToObj(run -> "p" + writer + "-" + run)).toList();
+                .flatMap(writer -> IntStream.range(0, threads).boxed().flatMap(thread -> IntStream.range(0, runs)
+                        .mapToObj(run -> HistoryWriterProcess.runId(writer, thread, run)))).toList();
         assertThat(store.read()).extracting(RunRecord::runId).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(store.read()).allSatisfy(record -> assertThat(record).isEqualTo(run(record.runId(),
                 record.finished())));
@@ -329,11 +332,38 @@ class HistoryStoreTest {
         assertThat(warnings).isEmpty();
     }
 
-    private Process startWriter(final int writer, final int runs, final int limit) throws IOException {
+    @Test
+    void shouldFailNamingTheFileOnAFullDiskAndLeaveTheHistoryAsItWas() throws Exception {
+        try (FullDisk disk = FullDisk.mount(directory.resolve("disk"))) {
+            Path folder = disk.path().resolve("history");
+            HistoryStore store = new HistoryStore(folder, 10, warnings::add);
+            store.append(run("before", T0), results(1, 1));
+            disk.fill();
+
+            assertThatThrownBy(() -> store.append(run("during", T0.plusSeconds(60)), results(2, 2)))
+                    .isInstanceOf(IOException.class).hasMessageStartingWith("cannot write " + folder)
+                    .hasMessageEndingWith(": No space left on device");
+
+            assertThat(store.read()).containsExactly(run("before", T0));
+            assertThat(store.lastResults()).contains(results(1, 1));
+            try (Stream<Path> files = Files.walk(disk.path())) {
+                assertThat(files.filter(file -> file.startsWith(folder) && Files.isRegularFile(file))
+                        .map(file -> folder.relativize(file).toString()))
+                        .as("the run file, its results and the last results of the run before; nothing else")
+                        .hasSize(3).allMatch(name -> name.startsWith("runs/2") || name.startsWith("results/2")
+                                || name.equals(HistoryStore.LAST_RESULTS));
+            }
+            assertThat(warnings).isEmpty();
+        }
+    }
+
+    private Process startWriter(final int writer, final int runs, final int limit, final int threads)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 HistoryWriterProcess.class.getName(), directory.toString(), String.valueOf(writer),
-                String.valueOf(runs), String.valueOf(limit)).redirectErrorStream(true).start();
+                String.valueOf(runs), String.valueOf(limit), String.valueOf(threads)).redirectErrorStream(true)
+                .start();
     }
 
     private static String firstLine(final Process process) throws Exception {
@@ -362,7 +392,7 @@ class HistoryStoreTest {
 
     private void assertNoTemporaryFiles() throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
-            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".tmp-")).toList()).isEmpty();
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith(".")).toList()).isEmpty();
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import io.github.guestinspect.batch.CheckedImages;
 import io.github.guestinspect.batch.ProgressListener;
 import io.github.guestinspect.cache.CacheLookups;
+import io.github.guestinspect.cache.CacheMaintenance;
 import io.github.guestinspect.cache.CachedInspection;
 import io.github.guestinspect.cache.ResultCache;
 import io.github.guestinspect.hash.ContentHasher;
@@ -93,7 +94,8 @@ public final class WorkspaceWork {
                                           final Consumer<String> warnings) {
         Path directory = workspace.resolve(CACHE_DIRECTORY);
         return new CachedInspection(new ResultCache(directory, warnings),
-                new HashMemo(directory.resolve("memo"), ContentHasher.allCores()), warnings, fileQueries);
+                new HashMemo(directory.resolve(CacheMaintenance.MEMO), ContentHasher.allCores(), warnings), warnings,
+                fileQueries);
     }
 
     /** Where an image really is, when that is outside the workspace (a link pointing out of it). */
