@@ -123,6 +123,59 @@ class InspectImagesStepITest {
                 });
     }
 
+    @Test
+    void shouldFailAsAToolFailureWhenNoNodeHasTheAgentsLabel(final JenkinsRule j) throws Exception {
+        j.createOnlineSlave(Label.get("builder"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "no-such-label");
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  sh 'qemu-img create -f raw a.raw 1M'\n"
+                + "  inspectImages images: '*.raw', agents: 'nosuchlabel'\n"
+                + "}", true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("no agent with label 'nosuchlabel' can inspect images", run);
+        assertThat(run.getAction(ImageInspectionBuildAction.class).getSummary().getToolFailures()).isEqualTo(1);
+        j.waitUntilNoActivity();
+        assertThat(j.jenkins.getQueue().isEmpty()).as("no queue task is left behind").isTrue();
+    }
+
+    /**
+     * Spreading through the queue: the images are built on a 'builder' agent, two 'kvm' agents inspect them in
+     * batches of two (each takes one executor through the queue, gets the images shipped and inspects them), and
+     * nothing is left in the queue or on the agents afterwards. Needs libguestfs on this machine and the test images
+     * (-Dguestinspect.testImages=DIR).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "guestinspect.testImages", matches = ".+")
+    void shouldSpreadBatchesOverTheAgentsOfTheLabelThroughTheQueue(final JenkinsRule j) throws Exception {
+        Path images = Path.of(System.getProperty("guestinspect.testImages"));
+        DumbSlave builder = j.createOnlineSlave(Label.get("builder"));
+        DumbSlave kvm1 = j.createOnlineSlave(Label.get("kvm"));
+        DumbSlave kvm2 = j.createOnlineSlave(Label.get("kvm"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "spread");
+        FilePath workspace = builder.getWorkspaceFor(job);
+        for (String name : new String[] {"alpine.qcow2", "clone-a.qcow2", "clone-b.qcow2", "fedora39.qcow2"}) {
+            workspace.child("out/" + name).copyFrom(new FilePath(images.resolve(name).toFile()));
+        }
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  def r = inspectImages images: 'out/*.qcow2', agents: 'kvm', batchSize: 2, cache: false\n"
+                + "  echo \"inspected=${r.images} failures=${r.failures}\"\n"
+                + "}", true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("inspected=4 failures=0", run);
+        j.assertLogContains("asked the build queue for", run);
+        j.assertLogContains("joined the inspection", run);
+        j.waitUntilNoActivity();
+        assertThat(j.jenkins.getQueue().isEmpty()).isTrue();
+        for (DumbSlave kvm : new DumbSlave[] {kvm1, kvm2}) {
+            FilePath incoming = kvm.getRootPath().child("guest-inspect/incoming");
+            assertThat(!incoming.exists() || incoming.list().isEmpty()).as("shipped copies deleted").isTrue();
+        }
+    }
+
     /**
      * A real inspection: needs libguestfs on this machine and the test images of scripts/make-test-images.sh
      * (-Dguestinspect.testImages=DIR).
