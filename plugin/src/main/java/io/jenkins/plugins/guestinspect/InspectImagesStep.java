@@ -10,8 +10,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.labels.LabelExpression;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.guestinspect.analysis.Validation;
 import org.jenkinsci.Symbol;
@@ -21,6 +24,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -187,6 +191,15 @@ public class InspectImagesStep extends Step {
         @POST
         public FormValidation doCheckImages(@QueryParameter final String value) {
             return FormValidations.of(Validation.images(value));
+        }
+
+        /** The label expression of the agents: parses, and some node or cloud has it (Jenkins' own check). */
+        @POST
+        public FormValidation doCheckAgents(@AncestorInPath final Job<?, ?> job, @QueryParameter final String value) {
+            if (job != null && !job.hasPermission(Item.CONFIGURE)) {
+                return FormValidation.ok();
+            }
+            return LabelExpression.validate(value, job);
         }
 
         @POST

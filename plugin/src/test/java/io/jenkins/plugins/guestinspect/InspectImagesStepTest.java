@@ -5,6 +5,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.labels.LabelExpression;
+import hudson.util.FormValidation;
+import org.mockito.MockedStatic;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.guestinspect.analysis.Criticality;
@@ -17,8 +22,39 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.when;
 
 class InspectImagesStepTest {
+    @Test
+    void shouldValidateTheAgentsLabelWithJenkinsOwnCheckForWhoeverMayConfigureTheJob() {
+        WorkflowJobStandIn job = mock(WorkflowJobStandIn.class);
+        FormValidation verdict = mock(FormValidation.class);
+        FormValidation ok = mock(FormValidation.class);
+        InspectImagesStep.DescriptorImpl descriptor = new InspectImagesStep.DescriptorImpl();
+        try (MockedStatic<LabelExpression> labels = mockStatic(LabelExpression.class);
+             MockedStatic<FormValidation> forms = mockStatic(FormValidation.class)) {
+            labels.when(() -> LabelExpression.validate("kvm && linux", job)).thenReturn(verdict);
+            forms.when(FormValidation::ok).thenReturn(ok);
+            when(job.hasPermission(Item.CONFIGURE)).thenReturn(true);
+
+            assertThat(descriptor.doCheckAgents(job, "kvm && linux")).isSameAs(verdict);
+
+            when(job.hasPermission(Item.CONFIGURE)).thenReturn(false);
+            assertThat(descriptor.doCheckAgents(job, "kvm && linux")).as("no label facts without CONFIGURE")
+                    .isSameAs(ok);
+            labels.verify(() -> LabelExpression.validate("kvm && linux", job));
+        }
+    }
+
+    /** A job type for the mock (Job is abstract with type parameters). */
+    abstract static class WorkflowJobStandIn extends Job<WorkflowJobStandIn, RunStandIn> {
+    }
+
+    /** A run type for the stand-in job. */
+    abstract static class RunStandIn extends Run<WorkflowJobStandIn, RunStandIn> {
+    }
+
     @Test
     void shouldHaveCompactDefaults() {
         InspectImagesStep step = new InspectImagesStep(" out/*.qcow2 ");

@@ -1,0 +1,18 @@
+package hudson.model.labels;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
+import hudson.model.Label;
+import hudson.util.FormValidation;
+
+/**
+ * Mirror of jenkinsci/jenkins core/src/main/java/hudson/model/labels/LabelExpression.java (jenkins-2.541.3): the
+ * members the plugin uses.
+ */
+public abstract class LabelExpression extends Label {
+    @NonNull
+    public static FormValidation validate(@CheckForNull String expression, @CheckForNull Item item) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+}

@@ -1,0 +1,18 @@
+package org.kohsuke.stapler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Mirror of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/AncestorInPath.java (stapler 2107.v8dfcb_e8ed317).
+ * Upstream also carries {@code @InjectedParameter(AncestorInPath.HandlerImpl.class)}, Stapler's runtime binding hook;
+ * the mirror leaves it out.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@Documented
+public @interface AncestorInPath {
+}
