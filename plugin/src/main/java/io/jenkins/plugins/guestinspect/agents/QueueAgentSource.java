@@ -108,6 +108,7 @@ public final class QueueAgentSource implements AgentSource {
         private final Map<NodeAgent, Holding> holding = new LinkedHashMap<>();
         private final Map<String, Integer> perNode = new HashMap<>();
         private final Set<String> givenUp = new HashSet<>();
+        /** What the latest demand wants from the queue (the workspace's node's slots taken off). */
         private int wanted;
         private int tasksMade;
         private boolean directIdle;
@@ -126,7 +127,6 @@ public final class QueueAgentSource implements AgentSource {
 
         @Override
         public synchronized void demand(final int slots) {
-            wanted = slots;
             if (closed) {
                 return;
             }
@@ -136,7 +136,8 @@ public final class QueueAgentSource implements AgentSource {
                 pool.joined(direct.get().agent());
                 more -= direct.get().agent().slots();
             }
-            adjust(Math.max(0, more));
+            wanted = Math.max(0, more);
+            adjust(wanted);
         }
 
         /** Called with the lock held: makes the tasks waiting in the queue match what is wanted and possible. */
