@@ -2,6 +2,7 @@ package io.github.guestinspect.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,9 @@ final class AtomicFiles {
 
     static void write(final Path file, final Content content) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new FileSystemException(file.toString(), null, "not a file name");
+        }
         Files.createDirectories(parent);
         // not createTempFile: its 0600 would stay on the report; a new file gets the umask's permissions
         Path temporary = Files.createFile(parent.resolve(".guest-inspect-" + Long.toHexString(

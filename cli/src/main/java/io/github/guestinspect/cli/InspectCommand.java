@@ -32,12 +32,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -257,27 +255,10 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     /** Writes a file through a temporary file and a rename, so a reader never sees half a report. */
-    private void writeAtomically(final Path file, final Writer content) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, ".guest-inspect-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.write(out);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        finally {
-            Files.deleteIfExists(temporary);
-        }
+    private void writeAtomically(final Path file, final AtomicFiles.Content content) throws IOException {
+        AtomicFiles.write(file, content);
         spec.commandLine().getErr().println("guest-inspect: written " + file);
         spec.commandLine().getErr().flush();
-    }
-
-    /** Writes a report to a stream. */
-    @FunctionalInterface
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
     }
 
     static ExitCode exitCode(final List<InspectionResult> results) {
