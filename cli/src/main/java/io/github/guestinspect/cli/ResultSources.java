@@ -37,11 +37,7 @@ final class ResultSources {
                     + TerminalText.safe(String.valueOf(exception.getMessage())) + ")");
         }
         try {
-            List<InspectionResult> results = new JsonReport().read(bytes);
-            if (results == null) {
-                throw new IOException("it has no \"results\"");
-            }
-            return results;
+            return new JsonReport().read(bytes);
         }
         catch (IOException | RuntimeException exception) {
             String message = String.valueOf(exception.getMessage()).lines().findFirst().orElse("");

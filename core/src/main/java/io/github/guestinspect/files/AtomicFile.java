@@ -54,6 +54,9 @@ public final class AtomicFile {
      */
     public static void write(final Path target, final Content content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
+        if (directory == null) {
+            throw new IOException("cannot write " + target + ": not a file name");
+        }
         try {
             Files.createDirectories(directory);
             // not createTempFile: its 0600 would stay on the file; a new file gets the umask's permissions

@@ -19,8 +19,22 @@ public final class JsonReport {
         mapper.writeValue(output, new Document(FORMAT_VERSION, results));
     }
 
+    /**
+     * Reads a report this or an older guest-inspect wrote.
+     *
+     * @throws IOException when the bytes are not such a report: not JSON, no {@code results}, or a format newer
+     *                     than this version reads
+     */
     public List<InspectionResult> read(final byte[] json) throws IOException {
-        return mapper.readValue(json, Document.class).results();
+        Document document = mapper.readValue(json, Document.class);
+        if (document == null || document.results() == null) {
+            throw new IOException("it has no \"results\"");
+        }
+        if (document.formatVersion() > FORMAT_VERSION) {
+            throw new IOException("it has format version " + document.formatVersion() + ", newer than this"
+                    + " guest-inspect reads (" + FORMAT_VERSION + "): use a newer guest-inspect");
+        }
+        return document.results();
     }
 
     /** The top-level JSON object. */

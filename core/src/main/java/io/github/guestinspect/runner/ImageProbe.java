@@ -133,7 +133,7 @@ public final class ImageProbe {
         Path directory = image.toAbsolutePath().getParent();
         for (String extent : extents(image)) {
             Path resolved = directory.resolve(extent).normalize();
-            if (extent.contains("/") || extent.contains("\\") || !resolved.getParent().equals(directory)
+            if (extent.contains("/") || extent.contains("\\") || !directory.equals(resolved.getParent())
                     || !Files.isRegularFile(resolved, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ImageRejectedException(FailureKind.REFUSED, image + ": refused, its VMDK descriptor names"
                         + " the extent '" + extent + "', which is not a regular file beside the descriptor");
@@ -179,8 +179,8 @@ public final class ImageProbe {
         }
         for (JsonNode extent : specific.path("extents")) {
             String file = extent.path("filename").asText();
-            if (!file.isEmpty() && !Path.of(file).toAbsolutePath().normalize().getParent()
-                    .equals(image.toAbsolutePath().normalize().getParent())) {
+            if (!file.isEmpty() && !image.toAbsolutePath().normalize().getParent()
+                    .equals(Path.of(file).toAbsolutePath().normalize().getParent())) { // "/" has no parent
                 throw new ImageRejectedException(FailureKind.REFUSED,
                         image + ": refused, it reads the extent '" + file + "' from another directory");
             }

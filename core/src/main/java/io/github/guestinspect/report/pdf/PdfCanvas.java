@@ -91,13 +91,12 @@ final class PdfCanvas implements AutoCloseable {
             number++;
             try (PDPageContentStream footer = new PDPageContentStream(document, page,
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
-                PDPageContentStream saved = stream;
                 stream = footer;
                 line(LEFT, MARGIN + 10, RIGHT, MARGIN + 10, RULE, 0.5f);
                 text(left, LEFT, MARGIN, 7.5f, false, MUTED);
                 String right = "Page " + number + " of " + pages.size();
                 text(right, RIGHT - textWidth(right, 7.5f, false), MARGIN, 7.5f, false, MUTED);
-                stream = saved;
+                stream = null; // the body's stream is closed: nothing may draw after the footers
             }
         }
     }
@@ -354,7 +353,7 @@ final class PdfCanvas implements AutoCloseable {
                 newPage();
                 drawHeader(headerText, rightAligned, columns, headerHeight, size, padding);
             }
-            if (r % 2 == 1) {
+            if (r % 2 != 0) {
                 box(LEFT, y - height, WIDTH, height, STRIPE_FILL);
             }
             float x = LEFT;

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fonts of one PDF document.
@@ -28,8 +29,8 @@ import java.util.Map;
 final class PdfFonts {
     static final String EMBEDDED_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
-    /** The font resource as bytes, read once; null when it is missing. */
-    private static final byte[] FONT_BYTES = readFont();
+    /** The font resource as bytes, read once; empty when it is missing or unreadable. */
+    private static final Optional<byte[]> FONT_BYTES = readFont();
 
     final PDFont regular;
     final PDFont bold;
@@ -47,9 +48,9 @@ final class PdfFonts {
 
     /** The embedded Liberation Sans when it can be had, else the standard 14 Helvetica. */
     static PdfFonts load(final PDDocument document, final boolean embed) {
-        if (embed && FONT_BYTES != null) {
+        if (embed && FONT_BYTES.isPresent()) {
             try {
-                PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT_BYTES), true);
+                PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT_BYTES.get()), true);
                 return new PdfFonts(font, font, true);
             }
             catch (IOException | RuntimeException unusable) {
@@ -60,12 +61,12 @@ final class PdfFonts {
                 new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), false);
     }
 
-    private static byte[] readFont() {
+    private static Optional<byte[]> readFont() {
         try (InputStream input = PDFont.class.getResourceAsStream(EMBEDDED_FONT)) {
-            return input == null ? null : withoutGlyphSubstitution(input.readAllBytes());
+            return input == null ? Optional.empty() : Optional.of(withoutGlyphSubstitution(input.readAllBytes()));
         }
         catch (IOException | RuntimeException exception) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -17,7 +17,12 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -48,10 +53,11 @@ class PluginArchitectureTest {
 
     @Test
     void shouldUseDataBoundAnnotationsOnlyInPublicClasses() {
+        String because = "Stapler binds Pipeline parameters through these by reflection, which needs public access";
         check(constructors().that().areAnnotatedWith(DataBoundConstructor.class).should().bePublic()
-                .andShould().beDeclaredInClassesThat().arePublic());
+                .andShould().beDeclaredInClassesThat().arePublic().because(because));
         check(methods().that().areAnnotatedWith(DataBoundSetter.class).should().bePublic()
-                .andShould().beDeclaredInClassesThat().arePublic());
+                .andShould().beDeclaredInClassesThat().arePublic().because(because));
     }
 
     @Test
@@ -86,7 +92,31 @@ class PluginArchitectureTest {
                         "io.jenkins.plugins.util..", "io.jenkins.plugins.echarts..",
                         "io.jenkins.plugins.forensics..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.jenkins.plugins.guestinspect",
-                        "..guestinspect.agents.."));
+                        "..guestinspect.agents..")
+                .because("the build and job summaries, trends, gates, the payloads that cross the channel and the"
+                        + " work on the far side are computed from core's results alone, so they are tested without"
+                        + " Jenkins"));
+    }
+
+    @Test
+    void shouldLeaveEveryChildProcessToCoresRunner() {
+        check(noClasses().should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class, Process.class)
+                .orShould().callMethodWhere(target(owner(equivalentTo(Runtime.class))).and(target(name("exec"))))
+                .orShould().dependOnClassesThat().haveNameMatching("hudson\\.(Launcher|Proc)(\\$.*)?")
+                .because("images are inspected by core's runner on the agent (FilePath.act), which puts every qemu and"
+                        + " guestfish under its time limit and process-tree kill; a process started here would not be"));
+    }
+
+    @Test
+    void shouldUseCoreNotTheCommandLine() {
+        check(noClasses().should().dependOnClassesThat().resideInAPackage("io.github.guestinspect.cli..")
+                .because("the plugin and the command line are two shells over the same core, neither over the other"));
+    }
+
+    @Test
+    void shouldKeepNoStaticMutableState() {
+        check(fields().that().areStatic().should().beFinal()
+                .because("one Jenkins controller runs many builds of many jobs at once in one JVM"));
     }
 
     private static void check(final ArchRule rule) {
