@@ -21,7 +21,9 @@ final class OrderlyShutdown implements AutoCloseable {
 
     private void awaitFinished() {
         try {
-            finished.await(LIMIT_SECONDS, TimeUnit.SECONDS);
+            if (!finished.await(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("guest-inspect: still writing after " + LIMIT_SECONDS + " s; stopping anyway");
+            }
         }
         catch (InterruptedException exception) {
             Thread.currentThread().interrupt();

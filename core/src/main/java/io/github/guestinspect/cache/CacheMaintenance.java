@@ -123,7 +123,7 @@ public final class CacheMaintenance {
         }
         for (Path folder : folders()) { // a concurrent writer of a temporary file deleted here only fails its write
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(file -> AtomicFile.isTemporary(file.getFileName().toString())).toList()) {
+                for (Path file : files.filter(file -> AtomicFile.isTemporary(String.valueOf(file.getFileName()))).toList()) {
                     Files.deleteIfExists(file);
                 }
             }

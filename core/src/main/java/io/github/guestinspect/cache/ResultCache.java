@@ -194,7 +194,7 @@ public final class ResultCache {
 
     /** Temporary files of writers, live or killed. */
     List<Path> temporaryFiles() throws IOException {
-        return files().stream().filter(path -> AtomicFile.isTemporary(path.getFileName().toString())).toList();
+        return files().stream().filter(path -> AtomicFile.isTemporary(String.valueOf(path.getFileName()))).toList();
     }
 
     /** The folders entries are written to (one per first two hex digits of the key); none before the first put. */

@@ -122,7 +122,7 @@ public final class AtomicFile {
         Instant old = Instant.now().minus(ABANDONED_AFTER);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
             for (Path file : files) {
-                Optional<RunOwner> owner = RunOwner.inName(file.getFileName().toString(), PREFIX);
+                Optional<RunOwner> owner = RunOwner.inName(String.valueOf(file.getFileName()), PREFIX);
                 if (owner.map(RunOwner::isDead).orElse(false) || modifiedBefore(file, old)) {
                     abandoned.add(file);
                 }

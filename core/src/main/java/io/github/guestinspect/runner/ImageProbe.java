@@ -94,7 +94,7 @@ public final class ImageProbe {
     /** The extension says what the user expects; the magic bytes must agree, or the file is not what it claims. */
     private static DiskFormat decideFormat(final Path image) throws IOException, ImageRejectedException {
         Optional<DiskFormat> sniffed = FormatSniffer.sniff(image);
-        Optional<DiskFormat> claimed = DiskFormat.fromFileName(image.getFileName().toString());
+        Optional<DiskFormat> claimed = DiskFormat.fromFileName(String.valueOf(image.getFileName()));
         if (claimed.isEmpty()) {
             return sniffed.orElse(DiskFormat.RAW);
         }
@@ -112,7 +112,7 @@ public final class ImageProbe {
      * files next to it), none for any other image. Whoever copies an image elsewhere copies these with it.
      */
     public static List<String> companionFiles(final Path image) throws IOException {
-        if (DiskFormat.fromFileName(image.getFileName().toString()).orElse(null) != DiskFormat.VMDK
+        if (DiskFormat.fromFileName(String.valueOf(image.getFileName())).orElse(null) != DiskFormat.VMDK
                 || !FormatSniffer.isVmdkDescriptor(image)) {
             return List.of();
         }

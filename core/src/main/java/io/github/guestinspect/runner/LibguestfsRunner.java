@@ -90,7 +90,11 @@ public final class LibguestfsRunner {
         try {
             Map<String, String> environment = new HashMap<>(settings.environment());
             environment.put("LIBGUESTFS_TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
-            environment.put(RunDirectory.VARIABLE, work.getParent().toString());
+            Path run = work.getParent();
+            if (run == null) { // a batch directory always lies in its run's directory
+                throw new IllegalStateException("the batch directory " + work + " has no run directory");
+            }
+            environment.put(RunDirectory.VARIABLE, run.toString());
             environment.put("LC_ALL", "C");
             if (forceTcg) {
                 String current = backendSettings();
