@@ -108,6 +108,7 @@ public final class QueueAgentSource implements AgentSource {
         private final Map<NodeAgent, Holding> holding = new LinkedHashMap<>();
         private final Map<String, Integer> perNode = new HashMap<>();
         private final Set<String> givenUp = new HashSet<>();
+        /** What the latest demand asks of the queue: the slots beyond those of the workspace's node. */
         private int wanted;
         private int tasksMade;
         private boolean directIdle;
@@ -126,7 +127,6 @@ public final class QueueAgentSource implements AgentSource {
 
         @Override
         public synchronized void demand(final int slots) {
-            wanted = slots;
             if (closed) {
                 return;
             }
@@ -136,7 +136,8 @@ public final class QueueAgentSource implements AgentSource {
                 pool.joined(direct.get().agent());
                 more -= direct.get().agent().slots();
             }
-            adjust(Math.max(0, more));
+            wanted = Math.max(0, more);
+            adjust(wanted);
         }
 
         /** Called with the lock held: makes the tasks waiting in the queue match what is wanted and possible. */
@@ -236,6 +237,9 @@ public final class QueueAgentSource implements AgentSource {
                 synchronized (this) {
                     holding.remove(agent);
                     perNode.merge(grant.node(), -1, Integer::sum);
+                    if (!closed) { // a demand made while this executor was still held may be waiting for it
+                        adjust(wanted);
+                    }
                 }
                 clean(agent);
             }

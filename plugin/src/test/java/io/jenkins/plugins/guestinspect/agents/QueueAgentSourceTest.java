@@ -421,4 +421,39 @@ class QueueAgentSourceTest {
         verify(incoming("a", 0)).deleteRecursive();
         assertThat(slots().refusal("a")).as("its executor is free").isEmpty();
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // an executor given back while the run already asks again (the run releases and demands back to back)
+
+    @Test
+    void shouldAskTheQueueAgainOnceAnExecutorGivenBackIsFree() throws Exception {
+        open(1, "a").demand(1);
+        Held held = grant("a", 0);
+        lease.demand(0);
+
+        synchronized (lease) { // the executor's thread cannot free it between the release and the next demand
+            lease.release(held.agent(), Release.DONE);
+            lease.demand(1); // a batch came back: another agent lost it
+        }
+        awaitEnd(held.executor());
+
+        assertThat(queue.waiting()).as("the run waits for an executor; the queue must be asked for one")
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldAskForAReplacementOnAnotherNodeOnceTheLostAgentsExecutorIsFree() throws Exception {
+        open(1, "a", "b").demand(1);
+        Held held = grant("a", 0);
+        lease.demand(0);
+
+        synchronized (lease) {
+            lease.release(held.agent(), Release.LOST);
+            lease.demand(1); // its batch is queued again
+        }
+        awaitEnd(held.executor());
+
+        assertThat(queue.waiting()).as("b can take it").hasSize(1);
+        assertThat(slots().refusal("a")).isPresent();
+    }
 }
