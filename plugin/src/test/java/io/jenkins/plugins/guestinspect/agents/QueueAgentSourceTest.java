@@ -275,17 +275,26 @@ class QueueAgentSourceTest {
         return (QueueAgentSource.Slots) lease;
     }
 
+    /**
+     * The two waiting tasks start on {@code lost} and {@code unusable}; the run has no more work and gives the first
+     * back as lost, the second as unusable, and both executors are free again.
+     */
+    private List<NodeAgent> giveUp(final String lost, final String unusable) throws InterruptedException {
+        Held first = grant(lost, 0);
+        Held second = grant(unusable, 1);
+        lease.demand(0);
+        lease.release(first.agent(), Release.LOST);
+        lease.release(second.agent(), Release.UNUSABLE);
+        awaitEnd(first.executor());
+        awaitEnd(second.executor());
+        return List.of(first.agent(), second.agent());
+    }
+
     @Test
     void shouldGiveUpTheNodeOfALostOrUnusableAgentAndCountItNoMore() throws Exception {
         open(1, "a", "b", "c").demand(2);
-        Held a = grant("a", 0);
-        Held b = grant("b", 0);
-        lease.demand(0);
 
-        lease.release(a.agent(), Release.LOST);
-        lease.release(b.agent(), Release.UNUSABLE);
-        awaitEnd(a.executor());
-        awaitEnd(b.executor());
+        giveUp("a", "b");
 
         assertThat(slots().refusal("a")).contains("this node cannot inspect images for this build");
         assertThat(slots().refusal("b")).contains("this node cannot inspect images for this build");
@@ -297,18 +306,12 @@ class QueueAgentSourceTest {
     @Test
     void shouldSayThePoolIsExhaustedNamingTheNodesGivenUpWhenNoCloudCanHelp() throws Exception {
         open(1, "", "b").demand(2);
-        Held builtIn = grant("", 0);
-        Held b = grant("b", 1);
-        lease.demand(0);
-        lease.release(builtIn.agent(), Release.LOST);
-        lease.release(b.agent(), Release.UNUSABLE);
-        awaitEnd(builtIn.executor());
-        awaitEnd(b.executor());
+        List<NodeAgent> givenUp = giveUp("", "b");
         assertThat(pool.exhausted).isEmpty();
 
         lease.demand(1);
 
-        assertThat(builtIn.agent().name()).isEqualTo("built-in");
+        assertThat(givenUp.get(0).name()).isEqualTo("built-in");
         assertThat(pool.exhausted).containsExactly("no agent with label 'kvm' is left to inspect on: built-in, b"
                 + " were given up");
         assertThat(queue.scheduled()).hasSize(2);
