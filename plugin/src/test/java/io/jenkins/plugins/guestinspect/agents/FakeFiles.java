@@ -47,16 +47,11 @@ final class FakeFiles {
         switch (call.getMethod().getName()) {
             case "getRemote":
                 return remote;
-            case "getName":
-                return remote.substring(remote.lastIndexOf('/') + 1);
             case "child":
                 String child = call.getArgument(0);
                 return path(child.startsWith("/") ? child : remote + "/" + child);
             case "length": // as java.io.File#length: 0 for a file that is not there
                 return sizes.getOrDefault(remote, 0L);
-            case "exists":
-                return sizes.keySet().stream().anyMatch(file -> file.equals(remote)
-                        || file.startsWith(remote + "/"));
             case "copyTo":
                 sizes.put(call.<FilePath>getArgument(0).getRemote(), sizeOf(remote));
                 return null;
