@@ -29,6 +29,11 @@ final class InspectOnNode extends MasterToSlaveFileCallable<byte[]> {
         this.listener = listener;
     }
 
+    /** The batch as the agent will see it. */
+    BatchRequest request() throws IOException {
+        return BatchRequest.decode(request);
+    }
+
     @Override
     public byte[] invoke(final File anywhere, final VirtualChannel channel) throws IOException,
             InterruptedException {

@@ -108,7 +108,7 @@ public final class QueueAgentSource implements AgentSource {
         private final Map<NodeAgent, Holding> holding = new LinkedHashMap<>();
         private final Map<String, Integer> perNode = new HashMap<>();
         private final Set<String> givenUp = new HashSet<>();
-        /** What the latest demand wants from the queue (the workspace's node's slots taken off). */
+        /** What the latest demand asks of the queue: the slots beyond those of the workspace's node. */
         private int wanted;
         private int tasksMade;
         private boolean directIdle;
@@ -237,6 +237,9 @@ public final class QueueAgentSource implements AgentSource {
                 synchronized (this) {
                     holding.remove(agent);
                     perNode.merge(grant.node(), -1, Integer::sum);
+                    if (!closed) { // a demand made while this executor was still held may be waiting for it
+                        adjust(wanted);
+                    }
                 }
                 clean(agent);
             }
