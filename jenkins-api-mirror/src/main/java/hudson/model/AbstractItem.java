@@ -11,11 +11,11 @@ public abstract class AbstractItem extends Actionable implements Item {
         throw new UnsupportedOperationException("compile-time mirror");
     }
 
-    public String getFullName() {
+    public final String getFullName() {
         throw new UnsupportedOperationException("compile-time mirror");
     }
 
-    public String getUrl() {
+    public final String getUrl() {
         throw new UnsupportedOperationException("compile-time mirror");
     }
 }

@@ -14,7 +14,7 @@ public abstract class JobAction<T extends BuildAction<?>> implements Action {
     private final Job<?, ?> owner;
     private final Class<T> buildActionClass;
 
-    public JobAction(final Job<?, ?> owner, final Class<T> buildActionClass) {
+    protected JobAction(final Job<?, ?> owner, final Class<T> buildActionClass) {
         this.owner = owner;
         this.buildActionClass = buildActionClass;
     }

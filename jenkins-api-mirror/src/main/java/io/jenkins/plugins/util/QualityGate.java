@@ -13,7 +13,7 @@ import hudson.model.AbstractDescribableImpl;
 public abstract class QualityGate extends AbstractDescribableImpl<QualityGate> implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    protected QualityGate(final double threshold) {
+    protected QualityGate() {
     }
 
     public final void setCriticality(final QualityGateCriticality criticality) {

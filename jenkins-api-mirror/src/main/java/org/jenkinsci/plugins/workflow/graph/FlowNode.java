@@ -1,5 +1,7 @@
 package org.jenkinsci.plugins.workflow.graph;
 
+import java.io.IOException;
+
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Action;
 import hudson.model.Actionable;
@@ -19,7 +21,7 @@ public abstract class FlowNode extends Actionable implements Saveable {
     }
 
     @Override
-    public void save() {
+    public void save() throws IOException {
         throw new UnsupportedOperationException("compile-time mirror");
     }
 }
