@@ -9,9 +9,9 @@ import java.util.List;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.remoting.SerializableOnlyOverRemoting;
 import hudson.remoting.VirtualChannel;
 import org.jenkinsci.remoting.RoleSensitive;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 /**
  * Mirror of jenkinsci/jenkins core/src/main/java/hudson/FilePath.java (jenkins-2.541.3): the members the plugin

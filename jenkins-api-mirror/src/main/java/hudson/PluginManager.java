@@ -8,6 +8,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * mirror declares none of them.
  */
 public abstract class PluginManager {
+    /** Not upstream's: keeps Java from adding a public no-argument constructor, which upstream does not have. */
+    private PluginManager() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     @CheckForNull
     public PluginWrapper getPlugin(String shortName) {
         throw new UnsupportedOperationException("compile-time mirror");

@@ -7,6 +7,11 @@ import hudson.model.ModelObject;
  * uses and those its interfaces require.
  */
 public class PluginWrapper implements Comparable<PluginWrapper>, ModelObject {
+    /** Not upstream's: keeps Java from adding a public no-argument constructor, which upstream does not have. */
+    private PluginWrapper() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     /** True when the plugin is enabled for this session. */
     public boolean isActive() {
         throw new UnsupportedOperationException("compile-time mirror");

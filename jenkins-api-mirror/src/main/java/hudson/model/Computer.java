@@ -6,6 +6,10 @@ import hudson.remoting.VirtualChannel;
 
 /** Mirror of jenkinsci/jenkins core/src/main/java/hudson/model/Computer.java (jenkins-2.541.3): the members the plugin uses. Upstream implements AccessControlled, IComputer and more. */
 public abstract class Computer extends Actionable {
+    protected Computer(Node node) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     public abstract @CheckForNull VirtualChannel getChannel();
 
     public @NonNull String getName() {

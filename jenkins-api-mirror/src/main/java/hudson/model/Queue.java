@@ -16,6 +16,11 @@ import org.springframework.security.core.Authentication;
  * never needs; the mirror declares neither. The nested types keep upstream's abstract and default members exactly.
  */
 public class Queue {
+    /** Not upstream's: keeps Java from adding a public no-argument constructor, which upstream does not have. */
+    private Queue() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     public static Queue getInstance() {
         throw new UnsupportedOperationException("compile-time mirror");
     }

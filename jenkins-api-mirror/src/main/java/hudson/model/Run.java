@@ -1,12 +1,17 @@
 package hudson.model;
 
 import java.io.File;
+import java.io.IOException;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 
 /** Mirror of jenkinsci/jenkins core/src/main/java/hudson/model/Run.java (jenkins-2.541.3): the members the plugin uses. */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+    protected Run(@NonNull JobT job) throws IOException {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     @NonNull
     public JobT getParent() {
         throw new UnsupportedOperationException("compile-time mirror");

@@ -3,7 +3,7 @@ package hudson.remoting;
 import java.io.IOException;
 
 /**
- * Mirror of jenkinsci/remoting src/main/java/hudson/remoting/VirtualChannel.java (remoting 3355.v388858a_47b_33);
+ * Mirror of jenkinsci/remoting src/main/java/hudson/remoting/VirtualChannel.java (remoting 3352.v17a_fb_4b_2773f, as core 2.541.3 bundles it);
  * only the members the plugin could use.
  */
 public interface VirtualChannel {

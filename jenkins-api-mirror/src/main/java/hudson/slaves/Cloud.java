@@ -7,4 +7,7 @@ import hudson.model.Actionable;
  * Upstream implements ExtensionPoint, Describable and AccessControlled.
  */
 public abstract class Cloud extends Actionable {
+    protected Cloud(String name) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
 }

@@ -12,6 +12,11 @@ import org.springframework.security.core.Authentication;
  * neither.
  */
 public class Jenkins {
+    /** Not upstream's: keeps Java from adding a public no-argument constructor, which upstream does not have. */
+    private Jenkins() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     @NonNull
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException("compile-time mirror");

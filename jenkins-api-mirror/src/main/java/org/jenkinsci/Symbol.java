@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.jvnet.hudson.annotation_indexer.Indexed;
 
 /**
- * Mirror of jenkinsci/structs-plugin annotation/src/main/java/org/jenkinsci/Symbol.java
- * (org.jenkins-ci:symbol-annotation 1.25, used by structs 362.va_b_695ef4fdf9).
+ * Mirror of jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java
+ * (symbol-annotation 1.25, as core 2.541.3 bundles it; structs 362.va_b_695ef4fdf9 uses core's).
  */
 @Indexed
 @Retention(RetentionPolicy.RUNTIME)

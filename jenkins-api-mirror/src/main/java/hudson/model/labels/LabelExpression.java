@@ -11,6 +11,10 @@ import hudson.util.FormValidation;
  * members the plugin uses.
  */
 public abstract class LabelExpression extends Label {
+    protected LabelExpression(String name) {
+        super(name);
+    }
+
     @NonNull
     public static FormValidation validate(@CheckForNull String expression, @CheckForNull Item item) {
         throw new UnsupportedOperationException("compile-time mirror");

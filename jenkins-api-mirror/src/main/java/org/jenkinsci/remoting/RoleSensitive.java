@@ -1,6 +1,6 @@
 package org.jenkinsci.remoting;
 
-/** Mirror of jenkinsci/remoting src/main/java/org/jenkinsci/remoting/RoleSensitive.java (remoting 3355.v388858a_47b_33). */
+/** Mirror of jenkinsci/remoting src/main/java/org/jenkinsci/remoting/RoleSensitive.java (remoting 3352.v17a_fb_4b_2773f, as core 2.541.3 bundles it). */
 public interface RoleSensitive {
     void checkRoles(RoleChecker checker) throws SecurityException;
 }

@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Mirror of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java (stapler 2107.v8dfcb_e8ed317). */
+/** Mirror of jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java (stapler 2050.v425108fd5089, as core 2.541.3 bundles it). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.FIELD})
 @Documented

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/AbstractXmlStream.java
- * (7.1341.v039f146993d9; same in 6.1192.v30fe6e2837ff). {@code configureXStream(XStream2)} is left out (the plugin
+ * (6.1192.v30fe6e2837ff, the version bom-2.541.x pins). {@code configureXStream(XStream2)} is left out (the plugin
  * does not override it).
  */
 public abstract class AbstractXmlStream<T> {

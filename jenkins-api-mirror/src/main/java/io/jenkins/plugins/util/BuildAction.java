@@ -12,7 +12,7 @@ import jenkins.tasks.SimpleBuildStep.LastBuildAction;
 
 /**
  * Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/BuildAction.java
- * (7.1341.v039f146993d9; same in 6.1192.v30fe6e2837ff). Upstream's constructor writes the result with
+ * (6.1192.v30fe6e2837ff, the version bom-2.541.x pins). Upstream's constructor writes the result with
  * {@code createXmlStream()} to {@code <build>/<getBuildResultBaseName()>}; the mirror only keeps owner and result,
  * and {@link #getOwner()}/{@link #getResult()} return them, so that actions can be used in unit tests.
  */

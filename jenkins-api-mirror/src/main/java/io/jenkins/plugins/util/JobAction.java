@@ -7,14 +7,14 @@ import hudson.model.Job;
 
 /**
  * Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/JobAction.java
- * (7.1341.v039f146993d9). {@code doIndex(StaplerRequest2, StaplerResponse2)} is left out (Stapler calls it; the
- * plugin does not). The constructor keeps its arguments and the getters return them.
+ * (6.1192.v30fe6e2837ff, the version bom-2.541.x pins). {@code doIndex(StaplerRequest2, StaplerResponse2)} is left out
+ * (Stapler calls it; the plugin does not). The constructor keeps its arguments and the getters return them.
  */
 public abstract class JobAction<T extends BuildAction<?>> implements Action {
     private final Job<?, ?> owner;
     private final Class<T> buildActionClass;
 
-    public JobAction(final Job<?, ?> owner, final Class<T> buildActionClass) {
+    protected JobAction(final Job<?, ?> owner, final Class<T> buildActionClass) {
         this.owner = owner;
         this.buildActionClass = buildActionClass;
     }

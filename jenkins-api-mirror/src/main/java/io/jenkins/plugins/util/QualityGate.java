@@ -6,14 +6,14 @@ import hudson.model.AbstractDescribableImpl;
 
 /**
  * Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/QualityGate.java
- * (7.1341.v039f146993d9): the class and its nested {@link QualityGateCriticality}, which the plugin uses as the
- * vocabulary of its own gates (the remote-API classes and the descriptor are left out).
+ * (6.1192.v30fe6e2837ff, the version bom-2.541.x pins): the class and its nested {@link QualityGateCriticality}, which
+ * the plugin uses as the vocabulary of its own gates (the remote-API classes and the descriptor are left out).
  */
 @SuppressWarnings("deprecation")
 public abstract class QualityGate extends AbstractDescribableImpl<QualityGate> implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    protected QualityGate(final double threshold) {
+    protected QualityGate() {
     }
 
     public final void setCriticality(final QualityGateCriticality criticality) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.util;
 
 import hudson.model.Result;
 
-/** Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/QualityGateStatus.java (7.1341.v039f146993d9). */
+/** Mirror of jenkinsci/plugin-util-api-plugin src/main/java/io/jenkins/plugins/util/QualityGateStatus.java (6.1192.v30fe6e2837ff, the version bom-2.541.x pins). */
 public enum QualityGateStatus {
     INACTIVE, PASSED, NOTE, WARNING, ERROR, FAILED;
 

@@ -28,7 +28,7 @@ import static org.mockito.Mockito.when;
 class InspectImagesStepTest {
     @Test
     void shouldValidateTheAgentsLabelWithJenkinsOwnCheckForWhoeverMayConfigureTheJob() {
-        WorkflowJobStandIn job = mock(WorkflowJobStandIn.class);
+        Job<?, ?> job = mock(Job.class);
         FormValidation verdict = mock(FormValidation.class);
         FormValidation ok = mock(FormValidation.class);
         InspectImagesStep.DescriptorImpl descriptor = new InspectImagesStep.DescriptorImpl();
@@ -45,14 +45,6 @@ class InspectImagesStepTest {
                     .isSameAs(ok);
             labels.verify(() -> LabelExpression.validate("kvm && linux", job));
         }
-    }
-
-    /** A job type for the mock (Job is abstract with type parameters). */
-    abstract static class WorkflowJobStandIn extends Job<WorkflowJobStandIn, RunStandIn> {
-    }
-
-    /** A run type for the stand-in job. */
-    abstract static class RunStandIn extends Run<WorkflowJobStandIn, RunStandIn> {
     }
 
     @Test

@@ -11,12 +11,17 @@ import org.kohsuke.stapler.StaplerProxy;
  * Mirror of jenkinsci/forensics-api-plugin src/main/java/io/jenkins/plugins/forensics/reference/ReferenceBuild.java
  * (forensics-api 3.1832.va_1179842528b_, commit a1179842528b, the version bom-2.541.x 6916.v15ec97679743 pins):
  * the action {@code discoverReferenceBuild} attaches to a build. The members the plugin calls, and those the
- * interfaces require; the public constructors (the plugin never creates one), {@code NO_REFERENCE_BUILD},
- * {@code getReferenceBuildLink}, {@code getOwner}, {@code getMessages}, {@code getReferenceLink},
- * {@code getRequiredResult} and {@code readResolve} are left out.
+ * interfaces require; the public constructors (the plugin never creates one, a private one stands in),
+ * {@code NO_REFERENCE_BUILD}, {@code getReferenceBuildLink}, {@code getOwner}, {@code getMessages},
+ * {@code getReferenceLink}, {@code getRequiredResult} and {@code readResolve} are left out.
  */
 public class ReferenceBuild implements RunAction2, Serializable, StaplerProxy {
     private static final long serialVersionUID = -4549516129641755356L;
+
+    /** Not upstream's: keeps Java from adding a public no-argument constructor, which upstream does not have. */
+    private ReferenceBuild() {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
 
     @Override
     public void onAttached(final Run<?, ?> run) {

@@ -8,7 +8,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Result;
 
-/** Mirror of jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java (710.v3e456cc85233). */
+/** Mirror of jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java (724.v538c2362b_dfb_, the version bom-2.541.x pins). */
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -7,8 +7,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 
 /**
  * Mirror of jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
- * (710.v3e456cc85233). As upstream, the constructor keeps the context and {@link #getContext()} returns it, so that
- * executions can be driven in unit tests; every other body throws.
+ * (724.v538c2362b_dfb_, the version bom-2.541.x pins). As upstream, the constructor keeps the context and
+ * {@link #getContext()} returns it, so that executions can be driven in unit tests; every other body throws.
  */
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 
 /**
  * Mirror of jenkinsci/workflow-step-api-plugin
- * src/main/java/org/jenkinsci/plugins/workflow/steps/SynchronousNonBlockingStepExecution.java (710.v3e456cc85233).
+ * src/main/java/org/jenkinsci/plugins/workflow/steps/SynchronousNonBlockingStepExecution.java
+ * (724.v538c2362b_dfb_, the version bom-2.541.x pins).
  */
 public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecution {
     private static final long serialVersionUID = 1L;
