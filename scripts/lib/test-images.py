@@ -213,6 +213,7 @@ def inspect_root(root):
         raise SystemExit("no package database in " + root)
     return {
         "distro": rel["ID"],
+        "productName": rel.get("PRETTY_NAME", "").strip(),
         "version": rel.get("VERSION_ID", ""),
         "hostname": hostname,
         "packageFormat": fmt,
