@@ -11,6 +11,7 @@ import json
 import os
 import re
 import statistics
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -107,8 +108,13 @@ def main():
             checks.expect(entry is not None, f"batch: {result['image']['path']} is not a load image")
             if entry:
                 check_result(checks, "batch", result, entry, cached=False)
-        figures["batch"] = timing("batch") | {"images": len(results), "appliances": len({
-            (r["timings"]["launchMillis"], r["timings"]["imagesInAppliance"]) for r in results})}
+        # an appliance's images share its launch time and count; each group must hold exactly that many images
+        groups = Counter((r["timings"]["launchMillis"], r["timings"]["imagesInAppliance"]) for r in results)
+        for (launch, size), members in groups.items():
+            checks.expect(members == size, f"batch: {members} images share an appliance launched in {launch} ms"
+                          f" that held {size}")
+        figures["batch"] = timing("batch") | {"images": len(results),
+                                              "applianceSizes": sorted(size for _, size in groups)}
 
     if "cached" in steps:
         runs = []
@@ -177,6 +183,8 @@ def print_table(document):
 
     if "batch" in steps:
         row(f"batch, --jobs 2, -Xmx{document['machine']['xmx']}", steps["batch"])
+        p(f"  {'':<34} in {len(steps['batch']['applianceSizes'])} appliances of "
+          f"{', '.join(str(size) for size in steps['batch']['applianceSizes'])} images")
     if "cached" in steps:
         for number, run in enumerate(steps["cached"]["runs"], 1):
             row(f"cached (launcher), run {number}", run)
