@@ -80,37 +80,7 @@ fi
 
 CORES=$(nproc)
 HZ=$(getconf CLK_TCK)
-# Seconds since the epoch with microseconds, from bash itself (no process start in the measured interval).
-now() { echo "${EPOCHREALTIME/,/.}"; }
-cpu_jiffies() { # busy and total jiffies of all CPUs since boot, from /proc/stat
-  local _ user nice system idle iowait irq softirq steal rest
-  read -r _ user nice system idle iowait irq softirq steal rest </proc/stat
-  echo "$((user + nice + system + irq + softirq + steal)) $((user + nice + system + idle + iowait + irq + softirq + steal))"
-}
-# timed NAME CMD...: runs CMD under /usr/bin/time (the caller redirects its output) and writes RAW/NAME.timing, one
-# JSON object: wall seconds, CPU seconds of CMD and its children, and the share of all cores that other processes
-# used meanwhile (/proc/stat busy time minus CMD's own). Returns CMD's status.
-timed() {
-  local name=$1 start end before after status=0
-  shift
-  before=$(cpu_jiffies)
-  start=$(now)
-  /usr/bin/time -f '%U %S' -o "$RAW/$name.rusage" "$@" || status=$?
-  end=$(now)
-  after=$(cpu_jiffies)
-  python3 -c '
-import json, sys
-start, end, before, after, rusage, hz = sys.argv[1:7]
-wall = float(end) - float(start)
-cpu = sum(float(x) for x in rusage.split())
-busy = (int(after.split()[0]) - int(before.split()[0])) / int(hz)
-total = (int(after.split()[1]) - int(before.split()[1])) / int(hz)
-print(json.dumps({"wall": round(wall, 6), "cpu": round(cpu, 3), "systemBusy": round(busy, 3),
-                  "systemTotal": round(total, 3),
-                  "otherCpuShare": round(max(0.0, busy - cpu) / total, 4) if total > 0 else None}))
-' "$start" "$end" "$before" "$after" "$(tail -1 "$RAW/$name.rusage")" "$HZ" >"$RAW/$name.timing"
-  return "$status"
-}
+source "$SCRIPT_DIR/lib/timing.sh"
 wall_of() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["wall"])' "$RAW/$1.timing"; }
 
 # ---------------------------------------------------------------------------------------------------- 1. build

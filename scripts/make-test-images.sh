@@ -3,7 +3,10 @@
 #
 # Builds real disk images for guest-inspect's tests and demo into DIR, without
 # root or loop mounts, and writes DIR/manifest.json: what each image should
-# inspect to, computed from the data the script put into it.
+# inspect to, computed from the data the script put into it. DIR/hostile holds
+# images whose content attacks the tool (markup and escapes in every string, a
+# hostname that is not UTF-8, symbolic links out of the root, 50,000 packages),
+# DIR/load 50 small images for the load test; each has its own manifest.json.
 #
 # Plain ext4 images are made with `mke2fs -d` (and sfdisk for the two-partition
 # disk); only the LVM images need a libguestfs appliance, and all of them are
@@ -62,13 +65,17 @@ IMAGES=(debian12.qcow2 debian12-small.raw debian12.vmdk clone-a.qcow2 clone-b.qc
 
 rm -f "$DIR/.complete"
 for f in "${IMAGES[@]}"; do rm -f "${DIR:?}/$f"; done
-rm -rf "${DIR:?}/broken" "${DIR:?}/.work"
+rm -rf "${DIR:?}/broken" "${DIR:?}/hostile" "${DIR:?}/load" "${DIR:?}/.work"
 
 W=$DIR/.work
 OUT=$W/out
-mkdir -p "$W/roots" "$W/tmp" "$OUT/broken"
+mkdir -p "$W/roots" "$W/tmp/hostile" "$W/tmp/load" "$OUT/broken" "$OUT/hostile" "$OUT/load"
 SPEC=$W/manifest.tsv
+SPEC_HOSTILE=$W/manifest-hostile.tsv
+SPEC_LOAD=$W/manifest-load.tsv
 : >"$SPEC"
+: >"$SPEC_HOSTILE"
+: >"$SPEC_LOAD"
 
 GF_PID=
 cleanup() {
@@ -150,6 +157,8 @@ EOF
 # ---------------------------------------------------------------- image helpers
 
 spec() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$SPEC"; }
+spec_hostile() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$SPEC_HOSTILE"; }
+spec_load() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$SPEC_LOAD"; }
 
 # ext4_image ROOT FILE FORMAT SIZE [UUID]: an ext4 filesystem over the whole disk.
 ext4_image() {
@@ -392,11 +401,79 @@ head -c 1000000 "$W/tmp/trunc.qcow2" >"$OUT/broken/truncated.qcow2"
 rm -f "$TRAW" "$W/tmp/trunc.qcow2"
 qemu-img create -q -f qcow2 -u -b /etc/shadow -F raw "$OUT/broken/backing-shadow.qcow2" 64M
 for b in zero text truncated backing-shadow; do say "made broken/$b.qcow2"; done
+# VMDK descriptors whose extent leaves the directory: a host file, a path up, a link beside it to a host file.
+vmdk_descriptor() { # EXTENT
+  printf '# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType="monolithicFlat"\n\n'
+  printf '# Extent description\nRW 2048 FLAT "%s" 0\n\n# The Disk Data Base\n#DDB\n\n' "$1"
+  printf 'ddb.virtualHWVersion = "4"\nddb.geometry.cylinders = "2"\nddb.geometry.heads = "16"\n'
+  printf 'ddb.geometry.sectors = "63"\nddb.adapterType = "ide"\n'
+}
+vmdk_descriptor /etc/shadow >"$OUT/broken/extent-absolute.vmdk"
+vmdk_descriptor ../debian12-small.raw >"$OUT/broken/extent-parent.vmdk"
+vmdk_descriptor extent-link.bin >"$OUT/broken/extent-link.vmdk"
+ln -s /etc/shadow "$OUT/broken/extent-link.bin"
+for b in extent-absolute extent-parent extent-link; do say "made broken/$b.vmdk"; done
 spec broken/zero.qcow2 qcow2 FAILED NOT_A_DISK_IMAGE -
 spec broken/text.qcow2 qcow2 FAILED NOT_A_DISK_IMAGE -
 spec broken/truncated.qcow2 qcow2 FAILED CORRUPT -
 spec broken/backing-shadow.qcow2 qcow2 FAILED REFUSED -
 spec broken/backing-image.qcow2 qcow2 FAILED REFUSED -
+spec broken/extent-absolute.vmdk vmdk FAILED REFUSED -
+spec broken/extent-parent.vmdk vmdk FAILED REFUSED -
+spec broken/extent-link.vmdk vmdk FAILED REFUSED -
+
+# 11. hostile/: content that attacks the tool (see lib/test-images.py, "hostile").
+R=$(debian_root hostile-text hostile-text '/dev/sda / ext4 defaults 0 1' --first 1)
+python3 "$HELPER" hostile "$R" text
+ext4_image "$R" hostile/hostile-text.qcow2 qcow2 32M
+spec_hostile hostile-text.qcow2 qcow2 INSPECTED - "$R"
+R=$(debian_root hostile-latin1 hostile-latin1 '/dev/sda / ext4 defaults 0 1' --first 1)
+python3 "$HELPER" hostile "$R" latin1
+ext4_image "$R" hostile/hostile-latin1.qcow2 qcow2 32M
+spec_hostile hostile-latin1.qcow2 qcow2 INSPECTED - "$R"
+
+# links.qcow2: symbolic links that point out of the root, for the file rules (which must never follow them).
+# In the guest: /etc/machine-id points up past the root to itself (a loop if followed); /root/.bash_history to
+# /etc/shadow; the SSH host key to a host path; /home/escape up past the root (the guest's / seen from inside);
+# alice's history up and into /root; /home/loop to itself. alice's authorized_keys is a real file, for contrast.
+R=$(debian_root links links '/dev/sda / ext4 defaults 0 1' --first 5)
+mkdir -p "$R/etc/ssh" "$R/home/alice/.ssh"
+ln -s ../../../../../../../../etc/machine-id "$R/etc/machine-id"
+ln -s /etc/shadow "$R/root/.bash_history"
+ln -s /host/etc/ssh/ssh_host_rsa_key "$R/etc/ssh/ssh_host_rsa_key"
+ln -s ../../../../../.. "$R/home/escape"
+ln -s ../../../../../../root/.bash_history "$R/home/alice/.bash_history"
+ln -s loop "$R/home/loop"
+printf 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGl0ZXN0 alice\n' >"$R/home/alice/.ssh/authorized_keys"
+printf '%s\n' 'root:$6$gitest$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ:19700:0:99999:7:::' >"$R/etc/shadow"
+ext4_image "$R" hostile/links.qcow2 qcow2 32M
+spec_hostile links.qcow2 qcow2 INSPECTED - "$R"
+
+# 50,000 packages: a dpkg status (about 13 MB) and an apk database (about 6 MB), made up.
+R=$(debian_root packages-50k packages-50k '/dev/sda / ext4 defaults 0 1' --first 1)
+python3 "$HELPER" synth-dpkg "$R/var/lib/dpkg/status" 50000
+ext4_image "$R" hostile/packages-50k.qcow2 qcow2 64M
+spec_hostile packages-50k.qcow2 qcow2 INSPECTED - "$R"
+R=$W/roots/apk-50k
+base_root "$R" apk-50k '/dev/sda / ext4 rw,relatime 0 1'
+printf 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"\n' >"$R/etc/os-release"
+mkdir -p "$R/lib/apk/db"
+python3 "$HELPER" synth-apk "$R/lib/apk/db/installed" 50000
+ext4_image "$R" hostile/apk-50k.qcow2 qcow2 64M
+spec_hostile apk-50k.qcow2 qcow2 INSPECTED - "$R"
+
+# 12. load/: 50 small Debian images (3-19 made-up packages each), for the load test.
+for i in $(seq -w 1 50); do
+  R=$W/roots/load-$i
+  base_root "$R" "load-$i" '/dev/sda / ext4 defaults 0 1'
+  printf 'NAME="Debian GNU/Linux"\nID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n' \
+    >"$R/etc/os-release"
+  mkdir -p "$R/var/lib/dpkg"
+  python3 "$HELPER" synth-dpkg "$R/var/lib/dpkg/status" $((3 + 10#$i % 17))
+  ext4_image "$R" "load/load-$i.qcow2" qcow2 8M >/dev/null
+  spec_load "load-$i.qcow2" qcow2 INSPECTED - "$R"
+done
+say "made load/load-01.qcow2 ... load/load-50.qcow2"
 
 say "plain images built in $(elapsed "$T_PLAIN") s"
 
@@ -421,11 +498,15 @@ say "appliance part took $(elapsed "$T_GF") s"
 # ---------------------------------------------------------------- install into DIR
 
 python3 "$HELPER" manifest "$SPEC" "$W/manifest.json"
-mkdir -p "$DIR/broken"
+python3 "$HELPER" manifest "$SPEC_HOSTILE" "$OUT/hostile/manifest.json"
+python3 "$HELPER" manifest "$SPEC_LOAD" "$OUT/load/manifest.json"
+mkdir -p "$DIR/broken" "$DIR/hostile" "$DIR/load"
 for f in "$OUT"/*; do
   if [[ -f $f ]]; then mv "$f" "$DIR/"; fi
 done
 mv "$OUT"/broken/* "$DIR/broken/"
+mv "$OUT"/hostile/* "$DIR/hostile/"
+mv "$OUT"/load/* "$DIR/load/"
 qemu-img create -q -f qcow2 -b "$DIR/debian12.qcow2" -F qcow2 "$DIR/broken/backing-image.qcow2"
 say "made broken/backing-image.qcow2"
 mv "$W/manifest.json" "$DIR/manifest.json"

@@ -7,6 +7,16 @@ Subcommands:
       (--every K keeps stanzas 0, K, 2K, ...), plus the stanzas of FILE.
       The output always ends with a blank line (libguestfs drops a last
       record that is not followed by one).
+  synth-dpkg OUT COUNT / synth-apk OUT COUNT
+      Write a dpkg status file (apk installed database) of COUNT made-up
+      installed packages, deterministic, with epochs, tildes, missing Debian
+      revisions and several architectures mixed in (the huge-package-list images).
+  hostile ROOT KIND
+      Write the untrusted text of a hostile root into ROOT (KIND "text": HTML,
+      JavaScript, Markdown, terminal escapes, bidirectional overrides, NUL,
+      noncharacters and a 5000-character name in the hostname, os-release and
+      dpkg status, the hostname not valid UTF-8; KIND "latin1": a dpkg status
+      that is not valid UTF-8, with a raw 0x9b byte, the 8-bit terminal CSI).
   rollback-journal DB
       Switch an SQLite database (rpm's rpmdb.sqlite) from WAL to rollback-journal
       mode. A WAL database without its -shm file cannot be opened on a read-only
@@ -17,6 +27,8 @@ Subcommands:
       For every root directory the expected inspection data is computed from the
       files that were put into the image (os-release, etc/hostname, the package
       database), so the manifest is an oracle independent of the code under test.
+      Guest files are text as the guest wrote them: UTF-8 where the whole file is
+      valid UTF-8, else Latin-1 byte for byte (what guest-inspect promises).
 """
 
 import json
@@ -31,9 +43,25 @@ import tempfile
 SAMPLE_LIMIT = 10
 
 
+def guest_text(path):
+    """A guest file's text: UTF-8 if the whole file is valid UTF-8, else Latin-1."""
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def read_raw_stanzas(path):
+    """The blank-line-separated stanzas of a file, as bytes (copied as they are)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return [s.strip(b"\n") for s in re.split(rb"\n[ \t]*\n", data) if s.strip()]
+
+
 def read_stanzas(path):
-    with open(path, encoding="utf-8", errors="surrogateescape") as f:
-        text = f.read()
+    text = guest_text(path)
     return [s.strip("\n") for s in re.split(r"\n[ \t]*\n", text) if s.strip()]
 
 
@@ -53,16 +81,16 @@ def cmd_stanzas(args):
             append = val
         else:
             raise SystemExit("unknown option " + opt)
-    stanzas = read_stanzas(src)
+    stanzas = read_raw_stanzas(src)
     if first is not None:
         stanzas = stanzas[:first]
     if every is not None:
         stanzas = stanzas[::every]
     if append:
-        stanzas += read_stanzas(append)
-    with open(out, "w", encoding="utf-8", errors="surrogateescape") as f:
+        stanzas += read_raw_stanzas(append)
+    with open(out, "wb") as f:
         for s in stanzas:
-            f.write(s + "\n\n")
+            f.write(s + b"\n\n")
 
 
 def parse_fields(stanza):
@@ -78,11 +106,11 @@ def parse_fields(stanza):
 
 
 def split_dpkg_version(v):
-    """E:U-R -> (E, U, R): split at the first ':' and the last '-'."""
+    """E:U-R -> (E, U, R): an epoch is 1-9 digits before the first ':'; the revision follows the last '-'."""
     epoch = 0
-    if ":" in v:
-        e, v = v.split(":", 1)
-        epoch = int(e)
+    e, sep, rest = v.partition(":")
+    if sep and re.fullmatch(r"[0-9]{1,9}", e):
+        epoch, v = int(e), rest
     if "-" in v:
         upstream, release = v.rsplit("-", 1)
     else:
@@ -94,7 +122,7 @@ def dpkg_packages(root):
     pkgs = []
     for st in read_stanzas(os.path.join(root, "var/lib/dpkg/status")):
         f = parse_fields(st)
-        if "Package" not in f or f.get("Status") != "install ok installed":
+        if not f.get("Package") or f.get("Status") != "install ok installed":
             continue
         epoch, version, release = split_dpkg_version(f.get("Version", ""))
         pkgs.append({"name": f["Package"], "epoch": epoch, "version": version,
@@ -103,9 +131,7 @@ def dpkg_packages(root):
 
 
 def apk_packages(root):
-    path = os.path.join(root, "lib/apk/db/installed")
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
+    text = guest_text(os.path.join(root, "lib/apk/db/installed"))
     pkgs = []
     # A record only counts when a blank line follows it (that is how the guest tools read it).
     for rec in text.split("\n\n")[:-1]:
@@ -167,19 +193,16 @@ def sample(pkgs, wanted=()):
 
 def os_release(root):
     values = {}
-    path = os.path.join(root, "etc/os-release")
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            key, sep, value = line.strip().partition("=")
-            if sep:
-                values[key] = value.strip('"\'')
+    for line in guest_text(os.path.join(root, "etc/os-release")).split("\n"):
+        key, sep, value = line.strip().partition("=")
+        if sep:
+            values[key] = value.strip('"\'')
     return values
 
 
 def inspect_root(root):
     rel = os_release(root)
-    with open(os.path.join(root, "etc/hostname"), encoding="utf-8") as f:
-        hostname = f.read().strip()
+    hostname = guest_text(os.path.join(root, "etc/hostname")).split("\n")[0].strip()
     if os.path.isfile(os.path.join(root, "var/lib/dpkg/status")):
         fmt, pkgs, wanted = "deb", dpkg_packages(root), ("gi-epoch-pkg", "gi-tilde-pkg")
     elif os.path.isfile(os.path.join(root, "lib/apk/db/installed")):
@@ -190,6 +213,7 @@ def inspect_root(root):
         raise SystemExit("no package database in " + root)
     return {
         "distro": rel["ID"],
+        "productName": rel.get("PRETTY_NAME", "").strip(),
         "version": rel.get("VERSION_ID", ""),
         "hostname": hostname,
         "packageFormat": fmt,
@@ -219,6 +243,82 @@ def cmd_manifest(args):
     os.replace(tmp, out)
 
 
+def dpkg_stanza(name, version, arch="amd64", status="install ok installed", extra=b""):
+    """One dpkg status stanza as bytes; name and version may be bytes (any bytes at all) or str."""
+    def raw(v):
+        return v if isinstance(v, bytes) else v.encode("utf-8")
+    return (b"Package: " + raw(name) + b"\nStatus: " + raw(status) + b"\nPriority: optional\nSection: misc\n"
+            b"Installed-Size: 4\nMaintainer: guest-inspect tests <tests@guest-inspect.invalid>\n"
+            b"Architecture: " + raw(arch) + b"\nVersion: " + raw(version) + b"\n" + extra
+            + b"Description: guest-inspect test package\n more description\n")
+
+
+def cmd_synth_dpkg(args):
+    out, count = args[0], int(args[1])
+    arches = ["amd64", "all", "i386", "arm64"]
+    with open(out, "wb") as f:
+        for i in range(count):
+            version = "%d.%d.%d" % (i % 13, i % 101, i)
+            if i % 7 == 0:
+                version = "%d:%s" % (i % 5 + 1, version)
+            if i % 11 == 0:
+                version += "~rc1"
+            if i % 13 != 0:
+                version += "-%d" % (i % 4 + 1)
+            f.write(dpkg_stanza("gi-load-%05d" % i, version, arches[i % len(arches)]) + b"\n")
+            if i % 1000 == 999:  # removed, configuration files left: dpkg lists it, it is not installed
+                f.write(dpkg_stanza("gi-removed-%05d" % i, "1.0-1", status="deinstall ok config-files") + b"\n")
+
+
+def cmd_synth_apk(args):
+    out, count = args[0], int(args[1])
+    with open(out, "w", encoding="utf-8") as f:
+        for i in range(count):
+            version = "%d.%d.%d" % (i % 9, i % 17, i)
+            if i % 5 == 0:
+                version += "_git202401%02d" % (i % 28 + 1)
+            f.write("C:Q1%027d=\nP:gi-load-%05d\nV:%s-r%d\nA:x86_64\nS:1000\nI:2000\nT:synthetic package\n"
+                    "U:https://example.invalid/\nL:MIT\no:gi-load\n\n" % (i, i, version, i % 6))
+
+
+# Untrusted text of the hostile images. No value starts or ends with a hostile character, so that every
+# reader's idea of surrounding whitespace agrees; the newline case is a continuation line, which is all that
+# dpkg's format can hold.
+HOSTILE_PACKAGES = [
+    ("<script>window.pwned=1</script>x", '1.0-1"><img src=x onerror=window.pwned=2>x'),
+    ("gi-md|pipe*star*_u_[x](javascript:window.pwned=3)`code`x", "2|2"),
+    ("gi-ctl-\x1b[31mred\x07bell\x08bs\x7fdel\u009bcsi-x", "3.0\x1b]0;title\x07-1"),
+    ("gi-bidi-\u202eexe.txt\u202c-x", "4.0\u2028line-2"),
+    ("gi-nul-\x00-x", "5"),
+    ("gi-xml-]]>&amp;<!--x", "6'\"\\x"),
+    ("gi-wide-\u6f22\u5b57\U0001F600\uffffx", "7~rc1-1"),
+    ("gi-long-" + "a" * 5000, "8"),
+    ("gi-template-{{csp}}{{echarts}}${x}", "10"),
+]
+
+
+def cmd_hostile(args):
+    root, kind = args
+    if kind == "text":
+        stanzas = [dpkg_stanza(name, version) for name, version in HOSTILE_PACKAGES]
+        stanzas.append(dpkg_stanza("gi-newline", "9", extra=b"Conffiles:\n <script>window.pwned=9</script> 0\n"))
+        hostname = b"host<img src=x onerror=window.pwned=12>\x1b[31m|*_\xff\xfeend\n"
+        os_release = ('PRETTY_NAME="Debian <script>window.pwned=10</script> \x1b[2J\u202eevil|`x`"\n'
+                      'NAME="Debian GNU/Linux"\nVERSION_ID="12<svg onload=window.pwned=11>x"\nID=debian\n')
+        with open(os.path.join(root, "etc/os-release"), "w", encoding="utf-8") as f:
+            f.write(os_release)
+    elif kind == "latin1":
+        stanzas = [dpkg_stanza(b"gi-latin1-\xe9t\xe9-x", b"1.0-\x9b31m-1"),
+                   dpkg_stanza(b"gi-plain", b"1.0-1")]
+        hostname = b"hostile-latin1\n"
+    else:
+        raise SystemExit("unknown hostile kind " + kind)
+    with open(os.path.join(root, "etc/hostname"), "wb") as f:
+        f.write(hostname)
+    with open(os.path.join(root, "var/lib/dpkg/status"), "wb") as f:
+        f.write(b"\n".join(stanzas) + b"\n")
+
+
 def cmd_rollback_journal(args):
     conn = sqlite3.connect(args[0])
     try:
@@ -235,6 +335,12 @@ def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "stanzas":
         cmd_stanzas(args)
+    elif cmd == "synth-dpkg":
+        cmd_synth_dpkg(args)
+    elif cmd == "synth-apk":
+        cmd_synth_apk(args)
+    elif cmd == "hostile":
+        cmd_hostile(args)
     elif cmd == "rollback-journal":
         cmd_rollback_journal(args)
     elif cmd == "manifest":

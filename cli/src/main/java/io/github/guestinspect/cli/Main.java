@@ -10,7 +10,17 @@ import picocli.CommandLine.Command;
                 CacheCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(final String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        }
+        catch (OutOfMemoryError error) { // picocli passes errors on; the JVM would exit with 1, a policy result
+            System.err.println("guest-inspect: out of memory (" + error.getMessage() + "); the JVM may use at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB of heap: give it more, e.g."
+                    + " JAVA_TOOL_OPTIONS=-Xmx2g");
+            code = ExitCode.INTERNAL_ERROR.code();
+        }
+        System.exit(code);
     }
 
     /** The configured command line (tests run it in-process). */

@@ -1,9 +1,19 @@
 package io.github.guestinspect.cli;
 
+import io.github.guestinspect.model.InstalledPackage;
+import io.github.guestinspect.model.Timings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.github.guestinspect.diff.Results.inspected;
+import static io.github.guestinspect.diff.Results.os;
+import static io.github.guestinspect.diff.Results.pkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +60,14 @@ class MainTest {
     }
 
     @Test
+    void shouldRejectADirectoryWithoutImagesAsUsageError() {
+        CommandRun run = CommandRun.of("inspect", "--no-history", directory.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("no disk image below the directory " + directory).doesNotContain("[");
+    }
+
+    @Test
     void shouldRejectAMalformedPolicyBeforeInspectingAnything() throws Exception {
         Path policy = java.nio.file.Files.writeString(directory.resolve("policy.yaml"),
                 "version: 1\nrules:\n  - id: a\n    severity: fatal\n    os: [{distro: debian}]\n");
@@ -83,5 +101,25 @@ class MainTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("--bogus");
+    }
+
+    @Test
+    void shouldExitWithInternalErrorAndSayHowWhenTheHeapRunsOut() throws Exception {
+        List<InstalledPackage> packages = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            packages.add(pkg("package-" + i, "1.0-" + i, "amd64"));
+        }
+        Path results = SavedResults.write(directory.resolve("big.json"), List.of(inspected("out/big.qcow2",
+                Timings.none(), false, os("/dev/sda1", "deb", packages.toArray(InstalledPackage[]::new)))));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "report", "--format", "html", "-o", directory.resolve("r.html").toString(),
+                results.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(ExitCode.INTERNAL_ERROR.code());
+        assertThat(output).contains("guest-inspect: out of memory (Java heap space); the JVM may use at most")
+                .contains("JAVA_TOOL_OPTIONS=-Xmx2g").doesNotContain("Exception in thread");
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Expands what a user names into image files: a file stays as it is (even a missing one, so it is reported by
- * name), a directory yields the disk images below it, a glob ({@code out/*.qcow2}, {@code out/**.vmdk}) the files
+ * name), a directory yields the disk images below it (at least one), a glob ({@code out/*.qcow2}, {@code out/**.vmdk}) the files
  * it matches. Results are sorted, so a run is reproducible.
  */
 public final class ImageFinder {
@@ -25,7 +25,7 @@ public final class ImageFinder {
         this.base = base;
     }
 
-    /** Expands every argument; a pattern that matches nothing is an error naming the pattern. */
+    /** Expands every argument; a pattern or a directory that yields no image is an error naming it. */
     public List<Path> find(final List<String> arguments) throws IOException {
         List<Path> images = new ArrayList<>();
         for (String argument : arguments) {
@@ -39,7 +39,12 @@ public final class ImageFinder {
             else {
                 Path path = base.resolve(argument);
                 if (Files.isDirectory(path)) {
-                    images.addAll(imagesBelow(path, argument));
+                    List<Path> below = imagesBelow(path, argument);
+                    if (below.isEmpty()) { // a CI job pointed at the wrong directory must not pass with nothing done
+                        throw new IOException("no disk image below the directory " + argument + " (looked for "
+                                + String.join(", ", IMAGE_EXTENSIONS) + ")");
+                    }
+                    images.addAll(below);
                 }
                 else {
                     images.add(Path.of(argument));

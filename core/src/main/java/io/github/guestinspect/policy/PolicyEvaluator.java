@@ -152,16 +152,26 @@ public final class PolicyEvaluator {
         List<FileFact> facts = matching(rule, os);
         switch (rule.must()) {
             case NOT_EXIST -> facts.stream().filter(fact -> fact.type() != FileType.MISSING).forEach(fact ->
-                    failed.add(new Check(os.root(), fact.path(), fact.path(), "must not exist")));
+                    failed.add(new Check(os.root(), fact.path(), fact.path() + linkNote(fact), "must not exist")));
             case EXIST -> {
                 if (facts.stream().noneMatch(fact -> fact.type() != FileType.MISSING)) {
                     failed.add(new Check(os.root(), rule.query(), rule.query(), "must exist"));
                 }
             }
-            case BE_EMPTY -> facts.stream().filter(fact -> fact.type() != FileType.MISSING && fact.size() > 0)
-                    .forEach(fact -> failed.add(new Check(os.root(), fact.path(), fact.path() + " (" + fact.size()
-                            + " bytes)", "must be empty")));
+            case BE_EMPTY -> facts.stream().filter(fact -> fact.type() == FileType.SYMLINK
+                            || fact.type() != FileType.MISSING && fact.size() > 0)
+                    .forEach(fact -> failed.add(new Check(os.root(), fact.path(), fact.path()
+                            + (fact.type() == FileType.SYMLINK ? linkNote(fact) : " (" + fact.size() + " bytes)"),
+                            "must be empty")));
         }
+    }
+
+    /**
+     * Says that a path is a symbolic link, which is never followed: its target may lie outside the image, so what it
+     * points to is unknown, and a link is not an empty file (its size is only the length of its target's name).
+     */
+    private static String linkNote(final FileFact fact) {
+        return fact.type() == FileType.SYMLINK ? " (symbolic link, not followed)" : "";
     }
 
     /** The facts a rule's path or glob covers (the inspection looked them up: see Policy.fileQueries). */

@@ -14,6 +14,12 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -36,36 +42,91 @@ public final class PolicyParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /**
+     * Reads and parses a policy file. Anything but a directory is read (a pipe from a process substitution too),
+     * never more than {@link #MAX_SIZE} bytes; the text must be UTF-8 without NUL bytes.
+     */
     public Policy parse(final Path file) throws PolicyException {
+        if (Files.isDirectory(file)) {
+            throw new PolicyException(file + ": is a directory, not a policy file", 0, 0, null);
+        }
+        if (!Files.exists(file)) {
+            throw new PolicyException(file + ": no such policy file", 0, 0, null);
+        }
+        byte[] content;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new PolicyException(file + ": no such policy file", 0, 0, null);
-            }
-            if (Files.size(file) > MAX_SIZE) {
-                throw new PolicyException(file + ": a policy may be at most " + MAX_SIZE + " bytes, this one has "
-                        + Files.size(file), 0, 0, null);
-            }
-            return parse(file.toString(), Files.readString(file));
+            content = read(file);
         }
         catch (IOException exception) {
             throw new PolicyException(file + ": cannot be read (" + exception.getMessage() + ")", 0, 0, exception);
         }
+        return parse(file.toString(), text(file.toString(), content));
     }
 
-    /** Parses policy text; {@code name} is used in messages. */
+    /** At most MAX_SIZE + 1 bytes: a regular file's size is checked first, anything else is read only that far. */
+    private static byte[] read(final Path file) throws IOException, PolicyException {
+        if (Files.isRegularFile(file) && Files.size(file) > MAX_SIZE) {
+            throw tooLarge(file, Long.toString(Files.size(file)));
+        }
+        try (InputStream input = Files.newInputStream(file)) {
+            byte[] content = input.readNBytes((int) MAX_SIZE + 1);
+            if (content.length > MAX_SIZE) {
+                throw tooLarge(file, "more");
+            }
+            return content;
+        }
+    }
+
+    private static PolicyException tooLarge(final Path file, final String size) {
+        return new PolicyException(file + ": a policy may be at most " + MAX_SIZE + " bytes, this one has " + size,
+                0, 0, null);
+    }
+
+    /** The policy's text: UTF-8 (YAML's own encoding here), no NUL byte; else an error at the first bad byte. */
+    private static String text(final String name, final byte[] content) throws PolicyException {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                throw at(name, content, i, "is a binary file, not a YAML policy (it holds a NUL byte)");
+            }
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(content);
+        CharBuffer chars = CharBuffer.allocate(content.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes, chars, true);
+        if (result.isError()) {
+            throw at(name, content, bytes.position(), String.format("is not UTF-8 text (byte 0x%02X)",
+                    content[bytes.position()] & 0xff));
+        }
+        return chars.flip().toString();
+    }
+
+    private static PolicyException at(final String name, final byte[] content, final int offset,
+                                       final String problem) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (content[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = offset - lineStart + 1;
+        return new PolicyException(name + ":" + line + ":" + column + ": " + problem, line, column, null);
+    }
+
+    /** Parses policy text; {@code name} is used in messages. Text longer than the file limit is refused too. */
     public Policy parse(final String name, final String text) throws PolicyException {
+        if (text.length() > MAX_SIZE) {
+            throw new PolicyException(name + ": a policy may be at most " + MAX_SIZE + " bytes, this one has "
+                    + text.length() + " characters", 0, 0, null);
+        }
         if (text.isBlank()) {
             throw new PolicyException(name + ": the policy is empty (expected 'version: 1' and 'rules:')", 1, 1, null);
         }
         try {
-            Optional<KnownKeys.Unknown> unknown = KnownKeys.firstUnknown(text);
-            if (unknown.isPresent()) {
-                KnownKeys.Unknown key = unknown.get();
-                int line = key.location().getLineNr();
-                int column = key.location().getColumnNr();
-                throw new PolicyException(name + ":" + line + ":" + column + ": unknown key '" + key.key() + "'"
-                        + (key.path().isEmpty() ? "" : " in " + key.path()) + " (expected one of: "
-                        + String.join(", ", key.expected()) + ")", line, column, null);
+            Optional<PolicyShape.Problem> problem = PolicyShape.firstProblem(text);
+            if (problem.isPresent()) {
+                throw at(name, problem.get().location(), problem.get().message(), null);
             }
             Policy policy = yaml.readValue(text, Policy.class);
             if (policy == null) {
@@ -75,15 +136,20 @@ public final class PolicyParser {
             return policy;
         }
         catch (JacksonException exception) {
-            JsonLocation location = exception.getLocation();
-            int line = location == null ? 0 : location.getLineNr();
-            int column = location == null ? 0 : location.getColumnNr();
-            throw new PolicyException(name + ":" + line + ":" + column + ": " + describe(exception), line, column,
-                    exception);
+            throw at(name, exception.getLocation(), describe(exception), exception);
         }
         catch (IOException exception) {
             throw new PolicyException(name + ": cannot be read (" + exception.getMessage() + ")", 0, 0, exception);
         }
+    }
+
+    /** The problem at its line and column; without them when the parser does not know where it is. */
+    private static PolicyException at(final String name, final JsonLocation location, final String problem,
+                                      final Throwable cause) {
+        int line = location == null ? 0 : Math.max(0, location.getLineNr());
+        int column = location == null ? 0 : Math.max(0, location.getColumnNr());
+        String where = line > 0 ? ":" + line + ":" + column : "";
+        return new PolicyException(name + where + ": " + problem, line, column, cause);
     }
 
     private static String describe(final JacksonException exception) {

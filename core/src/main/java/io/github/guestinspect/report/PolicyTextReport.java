@@ -10,8 +10,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
-/** Policy results for people: per image and rule, each violation with what the rule expected. */
+/**
+ * Policy results for people: per image and rule, the violations with what the rule expected. A console is read,
+ * not searched: each image and rule shows its first {@value #SHOWN_PER_RULE} violations and counts the rest (a
+ * forbidden glob over 50,000 packages would otherwise print 50,000 lines); JUnit and SARIF list every one.
+ */
 public final class PolicyTextReport {
+    static final int SHOWN_PER_RULE = 20;
+
     public void write(final PolicyEvaluation evaluation, final PrintWriter output) {
         output.println();
         Map<Severity, Long> counts = evaluation.counts();
@@ -27,11 +33,15 @@ public final class PolicyTextReport {
                 }
                 output.printf("  %s  %s [%s] %s%n", TerminalText.safe(image), rule.id(), rule.severity().label(),
                         TerminalText.safe(rule.title()));
-                for (Violation violation : violations) {
+                for (Violation violation : violations.subList(0, Math.min(SHOWN_PER_RULE, violations.size()))) {
                     output.printf("    %s%s%s%n", violation.root().isEmpty() ? "" : TerminalText.safe(violation.root())
                             + ": ", TerminalText.safe(violation.message()), violation.waiver().map(waiver ->
                             "  (waived until " + waiver.until() + ": " + TerminalText.safe(waiver.reason()) + ")")
                             .orElse(""));
+                }
+                if (violations.size() > SHOWN_PER_RULE) {
+                    output.printf("    ... and %d more (the JUnit and SARIF reports list every violation)%n",
+                            violations.size() - SHOWN_PER_RULE);
                 }
             }
         }

@@ -74,8 +74,9 @@ class ImageFinderTest {
     }
 
     @Test
-    void shouldExpandADirectoryWithoutImagesToNothing() throws IOException {
-        assertThat(find("empty")).isEmpty();
+    void shouldNameADirectoryWithoutImages() {
+        assertThatIOException().isThrownBy(() -> find("top.qcow2", "empty")).withMessage("no disk image below the"
+                + " directory empty (looked for .qcow2, .qcow, .raw, .img, .vmdk, .vdi, .vhdx, .vhd)");
     }
 
     @Test

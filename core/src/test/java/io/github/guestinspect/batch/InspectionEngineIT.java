@@ -1,16 +1,14 @@
 package io.github.guestinspect.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.guestinspect.model.FailureKind;
 import io.github.guestinspect.model.InspectionResult;
-import io.github.guestinspect.model.InstalledPackage;
 import io.github.guestinspect.model.OperatingSystem;
 import io.github.guestinspect.model.Status;
 import io.github.guestinspect.runner.ChildProcesses;
 import io.github.guestinspect.runner.RunnerSettings;
 import io.github.guestinspect.testing.Libguestfs;
+import io.github.guestinspect.testing.ManifestAssertions;
 import io.github.guestinspect.testing.TestImages;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,46 +69,7 @@ class InspectionEngineIT {
 
     @Test
     void shouldMatchTheManifestForEveryImage() {
-        SoftAssertions softly = new SoftAssertions();
-        for (JsonNode entry : images.entries()) {
-            InspectionResult result = resultOf(entry.path("file").asText());
-            softly.assertThat(result.status()).as(entry.path("file").asText())
-                    .isEqualTo(Status.valueOf(entry.path("status").asText()));
-            if (result.status() == Status.FAILED) {
-                softly.assertThat(result.failure().orElseThrow().kind()).as(result.image().path())
-                        .isEqualTo(FailureKind.valueOf(entry.path("failureKind").asText()));
-                softly.assertThat(result.failure().orElseThrow().message()).contains(result.image().path());
-                continue;
-            }
-            softly.assertThat(result.disk().orElseThrow().format().qemuName()).as(result.image().path())
-                    .isEqualTo(entry.path("format").asText());
-            JsonNode expectedRoots = entry.path("os");
-            softly.assertThat(result.operatingSystems()).as(result.image().path() + " roots")
-                    .hasSize(expectedRoots.size());
-            for (int i = 0; i < Math.min(expectedRoots.size(), result.operatingSystems().size()); i++) {
-                assertRoot(softly, result.image().path(), expectedRoots.get(i), result.operatingSystems().get(i));
-            }
-        }
-        softly.assertAll();
-    }
-
-    private static void assertRoot(final SoftAssertions softly, final String image, final JsonNode expected,
-                                   final OperatingSystem actual) {
-        String what = image + " " + actual.root();
-        softly.assertThat(actual.distro()).as(what + " distro").isEqualTo(expected.path("distro").asText());
-        softly.assertThat(actual.version()).as(what + " version").isEqualTo(expected.path("version").asText());
-        softly.assertThat(actual.hostname()).as(what + " hostname").isEqualTo(expected.path("hostname").asText());
-        softly.assertThat(actual.packageFormat()).as(what + " package format")
-                .isEqualTo(expected.path("packageFormat").asText());
-        softly.assertThat(actual.packages()).as(what + " package count")
-                .hasSize(expected.path("packageCount").asInt());
-        softly.assertThat(actual.architecture()).as(what + " architecture").isEqualTo("x86_64");
-        for (JsonNode sample : expected.path("packages")) {
-            softly.assertThat(actual.packages()).as(what + " package " + sample.path("name").asText())
-                    .contains(new InstalledPackage(sample.path("name").asText(), sample.path("epoch").asInt(),
-                            sample.path("version").asText(), sample.path("release").asText(),
-                            sample.path("arch").asText()));
-        }
+        ManifestAssertions.assertMatchManifest(images, results);
     }
 
     @Test

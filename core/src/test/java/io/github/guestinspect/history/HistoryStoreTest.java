@@ -138,6 +138,25 @@ class HistoryStoreTest {
     }
 
     @Test
+    void shouldKeepEveryRunInsideTheHistoryWhateverItsIdSays() throws IOException {
+        Path history = Files.createDirectories(directory.resolve("deep/history"));
+        HistoryStore store = new HistoryStore(history, warnings::add);
+        List<String> ids = List.of("../../escaped", "/etc/cron.d/x", "..\\..\\win", "..", "a/../../b",
+                "\u0000nul\nline", "x".repeat(300));
+        for (int i = 0; i < ids.size(); i++) {
+            store.append(run(ids.get(i), T0.plusSeconds(i)), results(0, i));
+        }
+
+        try (Stream<Path> everything = Files.walk(directory)) {
+            assertThat(everything.filter(Files::isRegularFile)).isNotEmpty()
+                    .allSatisfy(file -> assertThat(file.getParent()).isIn(history, history.resolve("runs"),
+                            history.resolve("results")));
+        }
+        assertThat(store.read()).extracting(RunRecord::runId).containsExactlyElementsOf(ids);
+        assertThat(store.results("../../escaped")).contains(results(0, 0));
+    }
+
+    @Test
     void shouldWriteTheLastResultsAsAJsonReportDocument() throws IOException {
         HistoryStore store = new HistoryStore(directory, warnings::add);
         store.append(run("41", T0), results(0, 41));

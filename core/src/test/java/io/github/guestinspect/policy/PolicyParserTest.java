@@ -1,13 +1,30 @@
 package io.github.guestinspect.policy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** A malformed policy is rejected with the file, line, column and what was expected. */
+/**
+ * A malformed policy is rejected with the file, line, column and what was expected; hostile ones (huge, deep, alias
+ * bombs, binary) in bounded time and memory.
+ */
 class PolicyParserTest {
     private final PolicyParser parser = new PolicyParser();
+
+    @TempDir
+    Path directory;
 
     private PolicyException error(final String yaml) {
         try {
@@ -21,7 +38,7 @@ class PolicyParserTest {
 
     @Test
     void shouldReadEveryKeyOfTheDocumentedShape() throws Exception {
-        Policy policy = parser.parse(java.nio.file.Path.of("../examples/image-policy.yaml"));
+        Policy policy = parser.parse(Path.of("../examples/image-policy.yaml"));
 
         assertThat(policy.rules()).extracting(Rule::id).containsExactly("no-telnet-server", "openssl-patched",
                 "supported-os", "golden-image-hygiene", "size");
@@ -124,13 +141,115 @@ class PolicyParserTest {
     }
 
     @Test
-    void shouldRefuseAMissingOrHugeFile(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path directory)
-            throws Exception {
-        java.nio.file.Path huge = directory.resolve("huge.yaml");
-        java.nio.file.Files.write(huge, new byte[(int) PolicyParser.MAX_SIZE + 1]);
+    void shouldRefuseAMissingOrHugeFile() throws Exception {
+        Path huge = directory.resolve("huge.yaml");
+        Files.write(huge, new byte[(int) PolicyParser.MAX_SIZE + 1]);
+        Path sparse = directory.resolve("sparse.yaml");
+        try (RandomAccessFile file = new RandomAccessFile(sparse.toFile(), "rw")) {
+            file.setLength(40L << 20); // tens of MB: refused by its size, never read
+        }
 
         assertThatThrownBy(() -> parser.parse(directory.resolve("none.yaml"))).hasMessageContaining("none.yaml")
                 .hasMessageContaining("no such policy file");
         assertThatThrownBy(() -> parser.parse(huge)).hasMessageContaining("at most " + PolicyParser.MAX_SIZE);
+        assertThatThrownBy(() -> parser.parse(sparse)).hasMessage(sparse + ": a policy may be at most "
+                + PolicyParser.MAX_SIZE + " bytes, this one has " + (40L << 20));
+        assertThatThrownBy(() -> parser.parse("workspace/p.yaml", "#".repeat(3 << 20))).hasMessage(
+                "workspace/p.yaml: a policy may be at most " + PolicyParser.MAX_SIZE + " bytes, this one has "
+                        + (3 << 20) + " characters");
+    }
+
+    @Test
+    void shouldReadNoMoreThanTheLimitFromAStreamAndRefuseADirectory() {
+        assertThatThrownBy(() -> parser.parse(Path.of("/dev/zero"))).hasMessage("/dev/zero: a policy may be at most "
+                + PolicyParser.MAX_SIZE + " bytes, this one has more");
+        assertThatThrownBy(() -> parser.parse(directory)).hasMessage(directory + ": is a directory, not a policy file");
+    }
+
+    @Test
+    void shouldRefuseBinaryGarbageAndTextThatIsNotUtf8AtTheFirstBadByte() throws Exception {
+        byte[] garbage = new byte[200_000];
+        new Random(7).nextBytes(garbage);
+        garbage[150] = 0;
+        Path binary = Files.write(directory.resolve("binary.yaml"), garbage);
+        Path latin1 = Files.write(directory.resolve("latin1.yaml"),
+                "version: 1\nrules:\n  - id: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        PolicyException notText = catchThrowableOfType(PolicyException.class, () -> parser.parse(binary));
+        assertThat(notText.getMessage()).startsWith(binary + ":").endsWith(": is a binary file, not a YAML policy"
+                + " (it holds a NUL byte)");
+        assertThat(notText.getLine()).isPositive();
+        assertThatThrownBy(() -> parser.parse(latin1)).hasMessage(latin1 + ":3:12: is not UTF-8 text (byte 0xE9)");
+    }
+
+    @Test
+    void shouldStopAtTheNestingLimitWithoutRunningOutOfStack() {
+        String flow = "version: 1\nrules: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n";
+        StringBuilder block = new StringBuilder("version: 1\nrules:\n");
+        for (int depth = 1; depth < 1400; depth++) {
+            block.append(" ".repeat(depth)).append("-\n");
+        }
+
+        for (String yaml : List.of(flow, block.toString())) {
+            PolicyException deep = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> error(yaml));
+            assertThat(deep.getMessage()).startsWith("p.yaml: not valid YAML: Document nesting depth (1001) exceeds"
+                    + " the maximum allowed (1000");
+        }
+    }
+
+    @Test
+    void shouldRefuseYamlAliasesSoAnAliasBombExpandsToNothing() {
+        StringBuilder bomb = new StringBuilder("""
+                version: 1
+                rules:
+                  - id: lol
+                    severity: error
+                    forbid:
+                      packages: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]
+                    require:
+                      packages:
+                """);
+        for (int level = 1; level < 10; level++) {
+            bomb.append("        - &a").append(level).append(" [").append(String.join(", ",
+                    java.util.Collections.nCopies(9, "*a" + (level - 1)))).append("]\n");
+        }
+
+        assertThat(error(bomb.toString()).getMessage()).isEqualTo("p.yaml:9:16: the YAML alias '*a0' in"
+                + " rules[0].require.packages[0][0] is not supported in a policy (write the value out)");
+        assertThat(error("""
+                version: 1
+                rules:
+                  - &rule {id: a, severity: error, os: [{distro: debian}]}
+                  - *rule
+                """).getMessage()).isEqualTo("p.yaml:4:5: the YAML alias '*rule' in rules[1] is not supported in a"
+                + " policy (write the value out)");
+    }
+
+    @Test
+    void shouldQuoteAtMostAHundredCharactersOfAValueInAMessage() {
+        String id = "a".repeat(900_000);
+
+        PolicyException exception = error("version: 1\nrules:\n  - id: " + id
+                + "\n    severity: error\n    os: [{distro: debian}]\n");
+
+        assertThat(exception.getMessage()).isEqualTo("p.yaml:6:1: rule id '" + "a".repeat(PolicyException.MAX_QUOTED)
+                + "... (" + (id.length() - PolicyException.MAX_QUOTED) + " more characters)' must be 1-100 letters,"
+                + " digits, '.', '-' or '_' in rules[0]");
+        assertThat(PolicyException.bounded("x".repeat(5000))).hasSize(PolicyException.MAX_MESSAGE
+                + "... (4000 more characters)".length());
+    }
+
+    @Test
+    void shouldReadAMegabyteOfRules() throws Exception {
+        StringBuilder yaml = new StringBuilder("version: 1\nrules:\n");
+        int count = 0;
+        while (yaml.length() < PolicyParser.MAX_SIZE - 100) {
+            yaml.append("  - {id: r").append(count++).append(", severity: info, os: [{distro: x}]}\n");
+        }
+        Path file = Files.writeString(directory.resolve("many.yaml"), yaml);
+
+        Policy policy = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> parser.parse(file));
+
+        assertThat(policy.rules()).hasSize(count).hasSizeGreaterThan(20_000);
     }
 }

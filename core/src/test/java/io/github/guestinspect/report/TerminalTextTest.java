@@ -41,6 +41,14 @@ class TerminalTextTest {
     }
 
     @Test
+    void shouldShowCharactersThatReorderOrBreakALine() {
+        assertThat(TerminalText.safe("gi-\u202eexe.txt\u202c")).isEqualTo("gi-\\u202eexe.txt\\u202c");
+        assertThat(TerminalText.safe("\u2066a\u2069\u200e\u200f\u061c")).isEqualTo(
+                "\\u2066a\\u2069\\u200e\\u200f\\u061c");
+        assertThat(TerminalText.safe("4.0\u2028line\u2029")).isEqualTo("4.0\\u2028line\\u2029");
+    }
+
+    @Test
     void shouldKeepPrintableTextUnchanged() {
         String text = "Debian GNU/Linux 12 (bookworm) ~ caf\u00e9 \u00a0 \u00ff \u65e5\u672c\u8a9e \ud83d\ude00 \\x1b";
 
@@ -52,24 +60,33 @@ class TerminalTextTest {
         assertThat(TerminalText.safe("")).isEmpty();
     }
 
-    @Property(tries = 1000)
-    void shouldNeverLetAControlCharacterThrough(@ForAll final String text) {
-        assertThat(TerminalText.safe(text).codePoints())
-                .noneMatch(c -> c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0);
+    private static boolean control(final int c) {
+        return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0;
+    }
+
+    private static boolean layout(final int c) {
+        return c == 0x061c || c == 0x200e || c == 0x200f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
+                || c == 0x2028 || c == 0x2029;
     }
 
     @Property(tries = 1000)
-    void shouldChangeNothingWithoutControlCharacters(@ForAll final String text) {
-        String printable = text.codePoints().filter(c -> c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0))
+    void shouldNeverLetAControlOrLayoutCharacterThrough(@ForAll final String text) {
+        assertThat(TerminalText.safe(text).codePoints()).noneMatch(c -> control(c) || layout(c));
+    }
+
+    @Property(tries = 1000)
+    void shouldChangeNothingWithoutControlOrLayoutCharacters(@ForAll final String text) {
+        String printable = text.codePoints().filter(c -> !control(c) && !layout(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
 
         assertThat(TerminalText.safe(printable)).isEqualTo(printable);
     }
 
     @Property(tries = 1000)
-    void shouldReplaceEachControlCharacterByExactlyFourCharacters(@ForAll final String text) {
-        long controls = text.codePoints().filter(c -> c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0).count();
+    void shouldReplaceEachControlByFourAndEachLayoutCharacterBySixCharacters(@ForAll final String text) {
+        long controls = text.codePoints().filter(TerminalTextTest::control).count();
+        long layouts = text.codePoints().filter(TerminalTextTest::layout).count();
 
-        assertThat(TerminalText.safe(text)).hasSize(text.length() + 3 * (int) controls);
+        assertThat(TerminalText.safe(text)).hasSize(text.length() + 3 * (int) controls + 5 * (int) layouts);
     }
 }

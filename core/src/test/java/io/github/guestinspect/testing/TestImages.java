@@ -37,6 +37,12 @@ public final class TestImages {
         return new TestImages(directory, new ObjectMapper().readTree(directory.resolve("manifest.json").toFile()));
     }
 
+    /** The images of a subdirectory with its own manifest (hostile/, load/), built with the others. */
+    public TestImages subset(final String name) throws IOException {
+        Path subdirectory = directory.resolve(name);
+        return new TestImages(subdirectory, new ObjectMapper().readTree(subdirectory.resolve("manifest.json").toFile()));
+    }
+
     public Path directory() {
         return directory;
     }

@@ -2,9 +2,12 @@ package io.github.guestinspect.report.html;
 
 import io.github.guestinspect.report.ReportData;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -75,23 +78,24 @@ public final class HtmlReport {
         byte[] random = new byte[18];
         RANDOM.nextBytes(random);
         String nonce = Base64.getEncoder().encodeToString(random);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("nonce", nonce);
-        values.put("csp", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce
-                + "'; img-src data:; base-uri 'none'; form-action 'none'");
-        values.put("title", page.title());
-        values.put("generated", page.generated());
-        values.put("toolVersion", page.toolVersion());
-        values.put("summary", page.summary());
-        values.put("phases", page.phases());
-        values.put("trends", page.trends());
-        values.put("overview", page.overview());
-        values.put("images", page.images());
-        values.put("data", HtmlText.json(page.scriptData()));
-        values.put("echarts", template.uses("echarts") ? Echarts.script() : "");
-        values.put("script", scriptSafe(resource("report.js"), "report.js"));
-        out.write(template.fill(values).getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        Map<String, Template.Value> values = new LinkedHashMap<>();
+        values.put("nonce", Template.Value.of(nonce));
+        values.put("csp", Template.Value.of("default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-"
+                + nonce + "'; img-src data:; base-uri 'none'; form-action 'none'"));
+        values.put("title", Template.Value.of(page.title()));
+        values.put("generated", Template.Value.of(page.generated()));
+        values.put("toolVersion", Template.Value.of(page.toolVersion()));
+        values.put("summary", Template.Value.of(page.summary()));
+        values.put("phases", Template.Value.of(page.phases()));
+        values.put("trends", Template.Value.of(page.trends()));
+        values.put("overview", Template.Value.of(page.overview()));
+        values.put("images", Template.Value.of(page.images()));
+        values.put("data", writer -> HtmlText.writeJson(page.scriptData(), writer)); // 50,000 packages an image
+        values.put("echarts", Template.Value.of(template.uses("echarts") ? Echarts.script() : ""));
+        values.put("script", Template.Value.of(scriptSafe(resource("report.js"), "report.js")));
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        template.write(values, writer);
+        writer.flush();
     }
 
     /** The text, refused if it could end its script element early or open a comment in it. */

@@ -1,7 +1,14 @@
 package io.github.guestinspect.report.html;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * Writes untrusted text into HTML. Two contexts only: text and double-quoted attribute values (one escaping serves
@@ -99,25 +106,66 @@ final class HtmlText {
      * Strings in the value must already be {@link #clean}.
      */
     static String json(final Object value) {
-        String json;
+        StringWriter json = new StringWriter();
         try {
-            json = JSON.writeValueAsString(value);
+            writeJson(value, json);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return json.toString();
+    }
+
+    /** {@link #json} written to a writer as it is made (the writer is flushed, not closed). */
+    static void writeJson(final Object value, final Writer out) throws IOException {
+        try {
+            JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(new ScriptSafe(out), value);
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report data as JSON: " + e.getMessage(), e);
         }
-        StringBuilder safe = new StringBuilder(json.length() + 64);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
+    }
+
+    /** Writes JSON through, with the characters that could end the script element or a JS line as escapes. */
+    private static final class ScriptSafe extends FilterWriter {
+        ScriptSafe(final Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(final int c) throws IOException {
             switch (c) {
-                case '<' -> safe.append("\\u003c");
-                case '>' -> safe.append("\\u003e");
-                case '&' -> safe.append("\\u0026");
-                case '\u2028' -> safe.append("\\u2028");
-                case '\u2029' -> safe.append("\\u2029");
-                default -> safe.append(c);
+                case '<' -> out.write("\\u003c");
+                case '>' -> out.write("\\u003e");
+                case '&' -> out.write("\\u0026");
+                case '\u2028' -> out.write("\\u2028");
+                case '\u2029' -> out.write("\\u2029");
+                default -> out.write(c);
             }
         }
-        return safe.toString();
+
+        @Override
+        public void write(final char[] buffer, final int offset, final int length) throws IOException {
+            int start = offset;
+            for (int i = offset; i < offset + length; i++) {
+                char c = buffer[i];
+                if (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                    out.write(buffer, start, i - start);
+                    write(c);
+                    start = i + 1;
+                }
+            }
+            out.write(buffer, start, offset + length - start);
+        }
+
+        @Override
+        public void write(final String text, final int offset, final int length) throws IOException {
+            write(text.toCharArray(), offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // the page goes on after the data
+        }
     }
 }

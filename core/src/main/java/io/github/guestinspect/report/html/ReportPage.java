@@ -42,6 +42,11 @@ final class ReportPage {
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String NONE = "\u2014";
+    /**
+     * Rows of an image's violation and change tables: a glob that forbids 50,000 packages must not make a page of
+     * 50,000 rows (the package table is the exception: it is drawn by the script, from data, with a filter).
+     */
+    static final int MAX_ROWS = 1000;
 
     private final ReportData data;
     private final Optional<PolicyEvaluation> policy;
@@ -381,9 +386,13 @@ final class ReportPage {
             html.append("<p class=\"note good\">No violations.</p>\n");
             return;
         }
+        if (violations.size() > MAX_ROWS) {
+            html.append("<p class=\"note\">The first ").append(MAX_ROWS).append(" of ").append(violations.size())
+                    .append(" violations; the SARIF and JUnit reports list every one.</p>\n");
+        }
         html.append("<div class=\"table-wrap\"><table class=\"violations\"><thead><tr><th>Rule</th><th>Severity</th>"
                 + "<th>Root</th><th>Subject</th><th>Expected</th><th>Waiver</th></tr></thead>\n<tbody>\n");
-        for (Violation violation : violations) {
+        for (Violation violation : violations.subList(0, Math.min(MAX_ROWS, violations.size()))) {
             html.append(violation.isWaived() ? "<tr class=\"waived\">" : "<tr>")
                     .append("<td class=\"mono nowrap\">").append(escape(violation.ruleId()))
                     .append("</td><td class=\"nowrap\"><span class=\"badge sev-")
@@ -418,10 +427,12 @@ final class ReportPage {
                 counts.add(n + " " + kind.name().toLowerCase(Locale.ROOT));
             }
         }
-        html.append("<p>").append(escape(String.join(", ", counts))).append("</p>\n")
+        html.append("<p>").append(escape(String.join(", ", counts)))
+                .append(changes.changes().size() > MAX_ROWS ? "; the first " + MAX_ROWS + " are listed, guest-inspect"
+                        + " diff lists every one" : "").append("</p>\n")
                 .append("<div class=\"table-scroll short\"><table class=\"changes\"><thead><tr><th>Change</th>"
                         + "<th>Package</th><th>Before</th><th>After</th></tr></thead>\n<tbody>\n");
-        for (PackageChange change : changes.changes()) {
+        for (PackageChange change : changes.changes().subList(0, Math.min(MAX_ROWS, changes.changes().size()))) {
             String kind = change.kind().name().toLowerCase(Locale.ROOT);
             html.append("<tr><td class=\"nowrap\"><span class=\"badge change-").append(kind).append("\">").append(kind)
                     .append("</span></td><td>").append(escape(change.name())).append("</td><td>")

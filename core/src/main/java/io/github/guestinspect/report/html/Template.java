@@ -1,5 +1,7 @@
 package io.github.guestinspect.report.html;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,22 +57,30 @@ final class Template {
         return source;
     }
 
-    /** The page with each slot replaced by its value (values are written as they are: escaping is the caller's). */
-    String fill(final Map<String, String> values) {
-        StringBuilder page = new StringBuilder(parts.stream().mapToInt(String::length).sum()
-                + values.values().stream().mapToInt(String::length).sum());
+    /** A slot's value, written straight into the page, so a large one is never held as one more string. */
+    @FunctionalInterface
+    interface Value {
+        void writeTo(Writer out) throws IOException;
+
+        static Value of(final String text) {
+            return out -> out.write(text);
+        }
+    }
+
+    /** Writes the page with each slot replaced by its value (written as it is: escaping is the caller's). */
+    void write(final Map<String, Value> values, final Writer out) throws IOException {
         for (int i = 0; i < slots.size(); i++) {
-            page.append(parts.get(i));
+            out.write(parts.get(i));
             if (slots.get(i).isEmpty()) {
                 continue;
             }
-            String value = values.get(slots.get(i));
+            Value value = values.get(slots.get(i));
             if (value == null) {
                 throw new IllegalStateException("no value for {{" + slots.get(i) + "}}");
             }
-            page.append(value);
+            value.writeTo(out);
         }
-        return page.append(parts.get(parts.size() - 1)).toString();
+        out.write(parts.get(parts.size() - 1));
     }
 
     private static int line(final String text, final int offset) {

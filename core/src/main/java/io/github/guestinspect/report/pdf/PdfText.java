@@ -3,8 +3,8 @@ package io.github.guestinspect.report.pdf;
 import io.github.guestinspect.report.TerminalText;
 
 /**
- * Untrusted text made printable on one line: controls, bidirectional overrides and unpaired surrogates become
- * visible escapes ({@code \x1b}, {@code \u202e}, U+FFFD); line breaks and tabs become spaces. What the font cannot
+ * Untrusted text made printable on one line: line breaks and tabs become spaces, unpaired surrogates U+FFFD, and
+ * controls and bidirectional overrides visible escapes ({@code \x1b}, {@code \u202e}) as on a terminal. What the font cannot
  * draw is the font's business ({@link PdfFonts#printable}).
  */
 final class PdfText {
@@ -28,10 +28,6 @@ final class PdfText {
             }
             else if (c == '\r' || c == '\n' || c == '\t' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 line.append(' ');
-            }
-            else if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E'
-                    || c == '\u200F' || c == '\u061C') {
-                line.append(String.format("\\u%04x", (int) c));
             }
             else {
                 line.append(c);

@@ -1,7 +1,6 @@
 package io.github.guestinspect.report.html;
 
 import io.github.guestinspect.model.InstalledPackage;
-import io.github.guestinspect.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,26 +8,19 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 
 import static io.github.guestinspect.report.html.SampleReports.HOSTILE_ATTRIBUTE;
 import static io.github.guestinspect.report.html.SampleReports.HOSTILE_COMMENT;
@@ -49,49 +41,35 @@ class HtmlReportBrowserTest {
     private static final String DEBIAN_TABLE = ".package-list[data-packages=\"p0-0\"]";
     private static final String HOSTILE_TABLE = ".package-list[data-packages=\"p5-0\"]";
 
-    private static Path directory;
     private static Path page;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void openBrowser() throws IOException {
-        Chromium.require();
         Files.createDirectories(OUTPUT);
         page = OUTPUT.resolve("report.html");
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
         try (OutputStream out = Files.newOutputStream(page)) {
             new HtmlReport().write(SampleReports.full(), out);
         }
-        directory = Files.createTempDirectory("guest-inspect-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(Chromium.BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + directory, "--window-size=1360,1000");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     static void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (directory != null) {
-            try (var files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void load() {
-        browser.get(page.toUri().toString());
+        chromium.load(page);
     }
 
     private static Object js(final String script, final Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+        return chromium.js(script, arguments);
     }
 
     private static long visibleRows(final String list) {
@@ -118,8 +96,7 @@ class HtmlReportBrowserTest {
         js("['chart-phases', 'chart-trend-time'].forEach(function (id) {"
                 + " echarts.getInstanceByDom(document.getElementById(id))"
                 + ".dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 5}); });");
-        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        List<LogEntry> problems = chromium.problems();
 
         assertThat(problems).as("console errors and warnings").isEmpty();
         assertThat(js("return typeof window.pwned;")).isEqualTo("undefined");

@@ -2,6 +2,12 @@ package io.github.guestinspect.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.guestinspect.diff.ImageChanges;
+import io.github.guestinspect.diff.PackageChange;
+import io.github.guestinspect.model.InspectionResult;
+import io.github.guestinspect.policy.PolicyEvaluation;
+import io.github.guestinspect.policy.Severity;
+import io.github.guestinspect.policy.Violation;
 import io.github.guestinspect.report.ReportData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,9 +18,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -207,6 +215,30 @@ class HtmlReportTest {
                 "chart-trend-violations")) {
             assertThat(html).contains("id=\"" + chart + "\"");
         }
+    }
+
+    @Test
+    void shouldListAtMostAThousandViolationsAndChangesPerImage() throws IOException {
+        InspectionResult debian = SampleReports.debian();
+        String image = debian.image().path();
+        List<Violation> violations = new ArrayList<>();
+        List<PackageChange> changes = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            violations.add(new Violation("no-telnet", Severity.ERROR, image, "/dev/sda1", "forbidden-" + i + " 1.0",
+                    "not installed", Optional.empty()));
+            changes.add(new PackageChange("added-" + i, PackageChange.Kind.ADDED, "", "1.0"));
+        }
+        PolicyEvaluation policy = SampleReports.policy();
+        ReportData data = new ReportData("Huge", SampleReports.GENERATED, List.of(debian), Optional.of(
+                new PolicyEvaluation(policy.rules(), List.of(image), violations, List.of())), List.of(),
+                List.of(new ImageChanges(image, changes)));
+
+        String html = render(data);
+
+        assertThat(occurrences(html, "<td>forbidden-")).isEqualTo(ReportPage.MAX_ROWS);
+        assertThat(occurrences(html, "<td>added-")).isEqualTo(ReportPage.MAX_ROWS);
+        assertThat(html).contains("The first 1000 of 5000 violations; the SARIF and JUnit reports list every one.",
+                "5000 added; the first 1000 are listed, guest-inspect diff lists every one");
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class CycloneDxReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -149,6 +151,26 @@ class CycloneDxReportTest {
         assertThat(purls(sbom)).containsExactly(
                 "pkg:deb/debian/bash@5.2.15-2%2Bb2?arch=amd64&distro=debian-12",
                 "pkg:apk/alpine/bash@5.2.21-r2?arch=x86_64&distro=alpine-3.19.1");
+    }
+
+    @Test
+    void shouldListAHundredThousandPackagesInBoundedTime() {
+        List<InstalledPackage> packages = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            packages.add(new InstalledPackage(String.format(Locale.ROOT, "pkg-%06d", i), 0, "1." + i, "1", "amd64"));
+        }
+        InspectionResult result = inspected("huge.qcow2", TREE_HASH, debian12(packages));
+
+        // the library's addDependency checks each new entry against all earlier ones: minutes for this list
+        JsonNode sbom = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> MAPPER.readTree(write(result)));
+
+        assertThat(components(sbom)).hasSize(100_001);
+        JsonNode system = sbom.path("dependencies").get(1);
+        assertThat(system.path("ref").asText()).isEqualTo("os-1");
+        assertThat(system.path("dependsOn")).hasSize(100_000);
+        assertThat(system.path("dependsOn").get(99_999).asText()).isEqualTo("os-1-pkg-100000");
+        assertThat(sbom.path("dependencies").get(0).path("dependsOn")).extracting(JsonNode::asText)
+                .containsExactly("os-1");
     }
 
     @Test

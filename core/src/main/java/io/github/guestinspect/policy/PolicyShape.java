@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -17,19 +18,21 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Finds the first key a policy does not know, at its own line and column, before the document is bound to records
- * (Jackson reports unknown keys of records only at the end of their mapping, after the record's own checks ran).
- * The keys each mapping may hold are read from the record components, so they cannot drift from the model.
+ * Checks the shape of a policy before the document is bound to records, and reports the first problem at its own
+ * line and column: a key the policy does not know (Jackson reports unknown keys of records only at the end of their
+ * mapping, after the record's own checks ran), or a YAML alias ({@code *name}), which Jackson does not expand and
+ * would bind as the alias's name (so an alias bomb expands to nothing, and is refused here by name). The keys each
+ * mapping may hold are read from the record components, so they cannot drift from the model.
  */
-final class KnownKeys {
-    private KnownKeys() {
+final class PolicyShape {
+    private PolicyShape() {
     }
 
-    /** An unknown key and where it is. */
-    record Unknown(String key, String path, List<String> expected, JsonLocation location) {
+    /** What is wrong (without the position) and where. */
+    record Problem(String message, JsonLocation location) {
     }
 
-    static Optional<Unknown> firstUnknown(final String text) throws IOException {
+    static Optional<Problem> firstProblem(final String text) throws IOException {
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
             if (parser.nextToken() == null) {
                 return Optional.empty();
@@ -38,18 +41,22 @@ final class KnownKeys {
         }
     }
 
-    private static Optional<Unknown> walk(final JsonParser parser, final Type type, final String path)
+    private static Optional<Problem> walk(final JsonParser parser, final Type type, final String path)
             throws IOException {
         JsonToken token = parser.currentToken();
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            return Optional.of(new Problem("the YAML alias '*" + parser.getText() + "'" + in(path)
+                    + " is not supported in a policy (write the value out)", parser.currentTokenLocation()));
+        }
         Class<?> raw = raw(type);
         if (token == JsonToken.START_ARRAY) {
             Type element = type instanceof ParameterizedType list && List.class.equals(raw)
                     ? list.getActualTypeArguments()[0] : Object.class;
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                Optional<Unknown> unknown = walk(parser, element, path + "[" + index++ + "]");
-                if (unknown.isPresent()) {
-                    return unknown;
+                Optional<Problem> problem = walk(parser, element, path + "[" + index++ + "]");
+                if (problem.isPresent()) {
+                    return problem;
                 }
             }
             return Optional.empty();
@@ -67,14 +74,19 @@ final class KnownKeys {
                 continue;
             }
             if (!keys.containsKey(key)) {
-                return Optional.of(new Unknown(key, path, List.copyOf(new TreeSet<>(keys.keySet())), location));
+                return Optional.of(new Problem("unknown key '" + key + "'" + in(path) + " (expected one of: "
+                        + String.join(", ", new TreeSet<>(keys.keySet())) + ")", location));
             }
-            Optional<Unknown> unknown = walk(parser, keys.get(key), path.isEmpty() ? key : path + "." + key);
-            if (unknown.isPresent()) {
-                return unknown;
+            Optional<Problem> problem = walk(parser, keys.get(key), path.isEmpty() ? key : path + "." + key);
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         return Optional.empty();
+    }
+
+    private static String in(final String path) {
+        return path.isEmpty() ? "" : " in " + path;
     }
 
     /** The keys of a record type, by their JSON names, with the type each holds (Optional unwrapped). */

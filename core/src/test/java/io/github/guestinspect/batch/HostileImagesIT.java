@@ -1,0 +1,104 @@
+package io.github.guestinspect.batch;
+
+import io.github.guestinspect.model.FileFact;
+import io.github.guestinspect.model.FileType;
+import io.github.guestinspect.model.InspectionResult;
+import io.github.guestinspect.model.OperatingSystem;
+import io.github.guestinspect.policy.Violation;
+import io.github.guestinspect.testing.HostileImages;
+import io.github.guestinspect.testing.ManifestAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Images whose content attacks the tool, inspected through real libguestfs in one appliance ({@link HostileImages}):
+ * the facts must be exactly what the images hold, links must never be followed, and 50,000 packages are listed.
+ */
+class HostileImagesIT {
+    private static HostileImages hostile;
+
+    @BeforeAll
+    static void inspect() throws Exception {
+        hostile = HostileImages.get();
+        System.err.printf("hostile images: %d images inspected in %d ms%n", hostile.results().size(),
+                hostile.inspectionMillis());
+        hostile.results().forEach(result -> System.err.printf("  %s: %s, %d packages, timings %s%n",
+                result.image().fileName(), result.status(), result.operatingSystems().stream()
+                        .mapToInt(os -> os.packages().size()).sum(), result.timings()));
+    }
+
+    @Test
+    void shouldReadEveryStringExactlyAsTheImageHoldsIt() {
+        // the manifest decoded the same bytes independently: UTF-8 where a file is valid UTF-8, else Latin-1
+        ManifestAssertions.assertMatchManifest(hostile.images(), hostile.results());
+        OperatingSystem text = root("hostile-text.qcow2");
+        assertThat(text.hostname()).startsWith("host<img src=x onerror=window.pwned=12>\u001b[31m")
+                .endsWith("\u00ff\u00feend");
+        assertThat(text.packages()).extracting(p -> p.name()).contains("<script>window.pwned=1</script>x",
+                "gi-ctl-\u001b[31mred\u0007bell\u0008bs\u007fdel\u009bcsi-x", "gi-nul-\u0000-x", "gi-newline");
+        assertThat(root("hostile-latin1.qcow2").packages()).extracting(p -> p.name() + " " + p.fullVersion())
+                .contains("gi-latin1-\u00e9t\u00e9-x 1.0-\u009b31m-1");
+    }
+
+    @Test
+    void shouldKeepAContinuationLineOutOfTheName() {
+        assertThat(root("hostile-text.qcow2").packages()).filteredOn(p -> p.name().startsWith("gi-newline"))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.name()).isEqualTo("gi-newline");
+                    assertThat(p.fullVersion()).isEqualTo("9");
+                });
+    }
+
+    @Test
+    void shouldReportLinksAsLinksAndNeverFollowThem() {
+        Map<String, FileType> facts = root("links.qcow2").files().stream()
+                .collect(Collectors.toMap(FileFact::path, FileFact::type));
+
+        assertThat(facts).containsEntry("/etc/machine-id", FileType.SYMLINK) // up past the root to itself
+                .containsEntry("/root/.bash_history", FileType.SYMLINK) // to /etc/shadow
+                .containsEntry("/etc/ssh/ssh_host_rsa_key", FileType.SYMLINK) // to a host path
+                .containsEntry("/home/alice/.bash_history", FileType.SYMLINK) // up and into /root
+                .containsEntry("/home/alice/.ssh/authorized_keys", FileType.REGULAR) // a real file, for contrast
+                // /home/escape points up past the root: inside the image that is the image's own /, which has
+                // neither /init nor /proc (the appliance's root has both)
+                .containsEntry("/home/escape/init", FileType.MISSING)
+                .containsEntry("/home/escape/proc/version", FileType.MISSING);
+        assertThat(subjects("links.qcow2", "hygiene")).containsExactlyInAnyOrder(
+                "/etc/machine-id (symbolic link, not followed)", "/root/.bash_history (symbolic link, not followed)",
+                "/home/alice/.bash_history (symbolic link, not followed)",
+                "/etc/ssh/ssh_host_rsa_key (symbolic link, not followed)", "/home/alice/.ssh/authorized_keys");
+        assertThat(subjects("links.qcow2", "nothing-from-outside")).isEmpty();
+    }
+
+    @Test
+    void shouldListFiftyThousandPackagesOfEachFormat() {
+        for (String image : List.of("packages-50k.qcow2", "apk-50k.qcow2")) {
+            InspectionResult result = hostile.result(image);
+            assertThat(result.operatingSystems()).singleElement()
+                    .satisfies(os -> assertThat(os.packages()).hasSize(50_000));
+            assertThat(result.timings().packageListingMillis()).as(image + " package listing").isPositive();
+        }
+        assertThat(root("packages-50k.qcow2").packages()).extracting(p -> p.name())
+                .doesNotContain("gi-removed-00999").isSorted();
+    }
+
+    @Test
+    void shouldLeaveNoTemporaryFileBehind() {
+        assertThat(hostile.leftoverTemporary()).isZero();
+    }
+
+    private static OperatingSystem root(final String image) {
+        return hostile.result(image).operatingSystems().get(0);
+    }
+
+    private static List<String> subjects(final String image, final String rule) {
+        return hostile.evaluation().of(hostile.images().path(image).toString(), rule).stream()
+                .map(Violation::subject).toList();
+    }
+}
