@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  * random per session, so the image cannot forge one.
  */
 final class ReplyReader {
-    private static final Pattern ERROR_LINE = Pattern.compile("^\\*stdin\\*:(\\d+): (.*)$");
+    /**
+     * An error for an input line. A number longer than an int's is no line of ours; the message may hold any
+     * character (a path from the image with U+2028 in it), so '.' must match line separators too.
+     */
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\*stdin\\*:(\\d{1,9}): (.*)$", Pattern.DOTALL);
 
     /** The lines of one stream; throws when the stream ends (guestfish died) before the marker came. */
     @FunctionalInterface
