@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Shell-style globs over paths from an image: {@code *} and {@code ?} never cross a '/', and match every other
  * character, newlines included (java.nio's glob does not match a newline, so a file named with one could hide from
- * a rule). {@code [...]} classes are passed through.
+ * a rule). {@code [...]} classes are passed through; as the runner matches one name at a time, a class may not hold
+ * a '/'.
  */
 public final class GuestGlob {
     private final Pattern pattern;
@@ -19,6 +20,10 @@ public final class GuestGlob {
         boolean inClass = false;
         for (char c : glob.toCharArray()) {
             if (inClass) {
+                if (c == '/') { // the runner matches one name at a time: a class spanning '/' could never match
+                    throw new IllegalArgumentException("'/' inside '[...]' in the glob " + glob
+                            + " (a class matches one character of a name)");
+                }
                 regex.append(c == '\\' ? "\\\\" : String.valueOf(c));
                 inClass = c != ']';
             }

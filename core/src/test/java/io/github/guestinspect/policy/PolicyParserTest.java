@@ -2,6 +2,8 @@ package io.github.guestinspect.policy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,6 +123,32 @@ class PolicyParserTest {
                     severity: warning
                     files: [{path: /a, glob: "/b*", must: exist}]
                 """).getMessage()).contains("exactly one of 'path' and 'glob'");
+    }
+
+    @Test
+    void shouldRejectAGlobWhoseClassHoldsASlash() {
+        PolicyException exception = error("""
+                version: 1
+                rules:
+                  - id: a
+                    severity: warning
+                    files: [{glob: "/etc/ssh[/]x", must: not-exist}]
+                """);
+
+        assertThat(exception.getMessage()).startsWith("p.yaml:5:").contains("'/' inside '[...]'");
+    }
+
+    @Test
+    void shouldRejectAWildcardInALiteralPath() {
+        for (String path : List.of("/etc/a[b", "/etc/*.conf", "/root/.?sh_history")) {
+            assertThat(error("""
+                    version: 1
+                    rules:
+                      - id: a
+                        severity: warning
+                        files: [{path: "%s", must: exist}]
+                    """.formatted(path)).getMessage()).contains("write it as 'glob'");
+        }
     }
 
     @Test
