@@ -1,5 +1,7 @@
 package io.github.guestinspect.cache;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import io.github.guestinspect.files.AtomicFile;
@@ -135,10 +137,29 @@ public final class ResultCache {
             throw new CacheEntryException("is damaged (checksum mismatch)");
         }
         try {
+            requireOneCompleteDocument(bytes);
             return smile.readValue(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE, InspectionResult.class);
         }
         catch (IOException | RuntimeException exception) {
             throw new CacheEntryException("is damaged (" + exception.getClass().getSimpleName() + ")", exception);
+        }
+    }
+
+    /**
+     * Smile's end-of-content byte ends the stream even inside an object, without an error, and Jackson's binding of
+     * records then loops forever over the half-read object of an unknown property (jackson-databind 2.22.1): the
+     * payload must be one object, closed, and nothing after it, before it is bound.
+     */
+    private void requireOneCompleteDocument(final byte[] bytes) throws IOException, CacheEntryException {
+        try (JsonParser parser = smile.getFactory().createParser(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE)) {
+            boolean complete = parser.nextToken() == JsonToken.START_OBJECT;
+            if (complete) {
+                parser.skipChildren(); // stops at the end of the stream, closed or not
+                complete = parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null;
+            }
+            if (!complete) {
+                throw new CacheEntryException("is damaged (incomplete document)");
+            }
         }
     }
 

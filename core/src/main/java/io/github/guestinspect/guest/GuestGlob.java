@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 /**
  * Shell-style globs over paths from an image: {@code *} and {@code ?} never cross a '/', and match every other
  * character, newlines included (java.nio's glob does not match a newline, so a file named with one could hide from
- * a rule). {@code [...]} classes are those of fnmatch: {@code [!...]} (or {@code [^...]}) negates, ranges such as
- * {@code [a-z]} work, and a class never matches '/' either.
+ * a rule). A class {@code [...]} reads as fnmatch reads it: '!' or '^' first negates, ']' first is a member, a-z is a
+ * range, every other character is itself; as the runner matches one name at a time, a class never matches a '/' and
+ * may not hold one. Each character reaches the regular expression escaped, so no Java regex syntax ('&&', nested
+ * classes) leaks through and a policy can never make it fail to compile.
  */
 public final class GuestGlob {
     private final Pattern pattern;
@@ -15,53 +17,66 @@ public final class GuestGlob {
         this.pattern = pattern;
     }
 
-    /**
-     * @throws IllegalArgumentException for an unclosed {@code [} or an empty class
-     */
+    /** @throws IllegalArgumentException for an unclosed '[', a '/' inside '[...]' or a reversed range */
     public static GuestGlob compile(final String glob) {
         StringBuilder regex = new StringBuilder();
-        boolean inClass = false;
-        boolean classEmpty = false;
-        boolean negated = false;
-        for (char c : glob.toCharArray()) {
-            if (inClass) {
-                if (classEmpty && !negated && (c == '!' || c == '^')) {
-                    regex.append("^/"); // like * and ?, a class stays within one path segment
-                    negated = true;
-                }
-                else if (c == ']') {
-                    if (classEmpty) {
-                        throw new IllegalArgumentException("empty '[]' in the glob " + glob);
-                    }
-                    regex.append(negated ? "]" : "&&[^/]]");
-                    inClass = false;
-                }
-                else {
-                    // Java reads '[', '&&' and '\' inside a class as syntax of its own: here they are characters
-                    regex.append(c == '[' || c == '&' || c == '\\' ? "\\" + c : String.valueOf(c));
-                    classEmpty = false;
-                }
+        int i = 0;
+        while (i < glob.length()) {
+            char c = glob.charAt(i);
+            if (c == '[') {
+                i = appendClass(glob, i + 1, regex);
+                continue;
             }
-            else if (c == '*') {
+            if (c == '*') {
                 regex.append("[^/]*");
             }
             else if (c == '?') {
                 regex.append("[^/]");
             }
-            else if (c == '[') {
-                regex.append('[');
-                inClass = true;
-                classEmpty = true;
-                negated = false;
-            }
             else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                regex.append(literal(c));
             }
-        }
-        if (inClass) {
-            throw new IllegalArgumentException("unclosed '[' in the glob " + glob);
+            i++;
         }
         return new GuestGlob(Pattern.compile(regex.toString(), Pattern.DOTALL));
+    }
+
+    /** Appends the class that starts at {@code start} (after its '['); returns the index after its ']'. */
+    private static int appendClass(final String glob, final int start, final StringBuilder regex) {
+        int i = start;
+        boolean negated = i < glob.length() && (glob.charAt(i) == '!' || glob.charAt(i) == '^');
+        if (negated) {
+            i++;
+        }
+        StringBuilder members = new StringBuilder();
+        int first = i;
+        while (i >= glob.length() || glob.charAt(i) != ']' || i == first) {
+            if (i >= glob.length()) {
+                throw new IllegalArgumentException("unclosed '[' in the glob " + glob);
+            }
+            char from = glob.charAt(i);
+            boolean range = i + 2 < glob.length() && glob.charAt(i + 1) == '-' && glob.charAt(i + 2) != ']';
+            char to = range ? glob.charAt(i + 2) : from;
+            if (from == '/' || to == '/') {
+                throw new IllegalArgumentException("'/' inside '[...]' in the glob " + glob
+                        + " (a class matches one character of a name)");
+            }
+            if (to < from) {
+                throw new IllegalArgumentException("the range '" + from + "-" + to + "' runs backwards in the glob "
+                        + glob);
+            }
+            members.append(literal(from));
+            if (range) {
+                members.append('-').append(literal(to));
+            }
+            i += range ? 3 : 1;
+        }
+        regex.append('[').append(negated ? "^/" : "").append(members).append(']');
+        return i + 1;
+    }
+
+    private static String literal(final char c) {
+        return String.format("\\x{%x}", (int) c);
     }
 
     public boolean matches(final String path) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A condition on a path or a glob inside each root: {@code {path: /etc/machine-id, must: be-empty}}.
  *
- * @param path an absolute path (exactly one of path and glob)
+ * @param path an absolute path without wildcards (exactly one of path and glob)
  * @param glob an absolute glob ({@code *}, {@code ?} within one path segment)
  * @param must what must hold
  */
@@ -23,6 +23,10 @@ public record FileRule(Optional<String> path, Optional<String> glob, Must must) 
         Objects.requireNonNull(must, "must");
         if (path.isPresent() == glob.isPresent()) {
             throw new IllegalArgumentException("a file rule needs exactly one of 'path' and 'glob'");
+        }
+        if (path.filter(FileRule::hasWildcard).isPresent()) { // the runner would expand it as a glob
+            throw new IllegalArgumentException("'" + path.get().replaceAll("\\p{Cntrl}", "?")
+                    + "' holds a wildcard ('*', '?' or '['): write it as 'glob', 'path' is one literal path");
         }
         String query = path.orElseGet(glob::orElseThrow);
         if (!query.startsWith("/") || query.contains("/../") || query.endsWith("/..")
@@ -39,6 +43,10 @@ public record FileRule(Optional<String> path, Optional<String> glob, Must must) 
             GuestGlob.compile(glob); // an unclosed [ is a policy error, not a surprise later
         }
         return new FileRule(Optional.ofNullable(path), Optional.ofNullable(glob), must);
+    }
+
+    private static boolean hasWildcard(final String path) {
+        return path.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
     }
 
     /** The path or glob, as the runner looks it up. */

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Inspects several images in one appliance launch, one drive each. Every filesystem is attributed to its drive by
@@ -81,18 +80,12 @@ final class ApplianceBatch {
         for (int drive = 0; drive < images.size(); drive++) {
             ordered.add(outcomes.get(drive));
         }
-        return new BatchOutcome(ordered, launchMillis, parseVersion(replies.output(version)));
+        return new BatchOutcome(ordered, launchMillis, GuestfishListings.libraryVersion(replies.output(version)));
     }
 
     /** Appliance device per drive, in add order, from the labels given at {@code add} time. */
     private List<String> driveDevices(final List<String> labelLines) throws GuestfishException {
-        Map<String, String> byLabel = new HashMap<>();
-        for (String line : labelLines) {
-            int colon = line.indexOf(": ");
-            if (colon > 0) {
-                byLabel.put(line.substring(0, colon).strip(), line.substring(colon + 2).strip());
-            }
-        }
+        Map<String, String> byLabel = GuestfishListings.diskLabels(labelLines);
         List<String> devices = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             String device = byLabel.get(DeviceNames.label(i));
@@ -106,9 +99,9 @@ final class ApplianceBatch {
 
     private static Map<Integer, List<String>> groupByDrive(final List<String> volumes, final List<String> drives) {
         Map<Integer, List<String>> byDrive = new LinkedHashMap<>();
-        for (String volume : volumes) {
-            owner(volume.strip(), drives).ifPresent(drive ->
-                    byDrive.computeIfAbsent(drive, key -> new ArrayList<>()).add(volume.strip()));
+        for (String volume : GuestfishListings.devices(volumes)) {
+            owner(volume, drives).ifPresent(drive ->
+                    byDrive.computeIfAbsent(drive, key -> new ArrayList<>()).add(volume));
         }
         return byDrive;
     }
@@ -136,8 +129,7 @@ final class ApplianceBatch {
         restrictLvmTo(physicalVolumes);
         Pending list = session.call("lvs");
         Replies replies = session.sync();
-        List<String> volumes = replies.output(list).stream().map(String::strip).filter(line -> !line.isEmpty())
-                .toList();
+        List<String> volumes = GuestfishListings.devices(replies.output(list));
         List<Pending> types = new ArrayList<>();
         for (String volume : volumes) {
             types.add(session.call("vfs-type", volume));
@@ -168,7 +160,7 @@ final class ApplianceBatch {
         if (replies.failed(list)) {
             throw new GuestfishException("libguestfs could not list the filesystems: " + replies.error(list), false);
         }
-        return replies.output(list).stream().filter(line -> !line.isBlank()).map(FilesystemEntry::parse).toList();
+        return GuestfishListings.filesystems(replies.output(list));
     }
 
     private DriveOutcome inspectDrive(final int drive, final String device, final List<FilesystemEntry> filesystems)
@@ -185,13 +177,5 @@ final class ApplianceBatch {
         }
         long total = (System.nanoTime() - start) / 1_000_000;
         return new DriveOutcome(roots, Optional.empty(), total - reader.packageMillis(), reader.packageMillis());
-    }
-
-    private static String parseVersion(final List<String> lines) {
-        Map<String, String> fields = lines.stream().filter(line -> line.contains(": "))
-                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf(": ")).strip(),
-                        line -> line.substring(line.indexOf(": ") + 2).strip(), (a, b) -> a));
-        return fields.getOrDefault("major", "?") + "." + fields.getOrDefault("minor", "?") + "."
-                + fields.getOrDefault("release", "?");
     }
 }

@@ -2,7 +2,6 @@ package io.github.guestinspect.runner;
 
 import io.github.guestinspect.guest.GuestGlob;
 import io.github.guestinspect.model.FileFact;
-import io.github.guestinspect.model.FileType;
 import io.github.guestinspect.runner.GuestfishSession.Pending;
 import io.github.guestinspect.runner.GuestfishSession.Replies;
 
@@ -164,78 +163,19 @@ final class FileProbe {
         List<FileFact> facts = new ArrayList<>();
         for (Map.Entry<String, List<String>> directory : byDirectory.entrySet()) {
             Pending call = lists.get(directory.getKey());
-            List<Stat> stats = replies.failed(call) ? List.of() : Stat.parseList(replies.output(call));
+            List<StatReply> stats = replies.failed(call) ? List.of() : StatReply.parseList(replies.output(call));
             String prefix = "/".equals(directory.getKey()) ? "" : directory.getKey();
             for (int i = 0; i < directory.getValue().size(); i++) {
-                Stat stat = i < stats.size() ? stats.get(i) : Stat.MISSING;
+                StatReply stat = i < stats.size() ? stats.get(i) : StatReply.MISSING;
                 facts.add(stat.fact(prefix + "/" + directory.getValue().get(i)));
             }
         }
         for (String path : oneByOne) {
             Pending call = singles.get(path);
             boolean known = call != null && !replies.failed(call);
-            facts.add((known ? Stat.parse(replies.output(call)) : Stat.MISSING).fact(path));
+            facts.add((known ? StatReply.parse(replies.output(call)) : StatReply.MISSING).fact(path));
         }
         facts.sort(Comparator.comparing(FileFact::path));
         return facts;
-    }
-
-    /** The fields of guestfish's statns output that matter here (all numbers, never image text). */
-    private record Stat(long inode, long mode, long size) {
-        static final Stat MISSING = new Stat(-1, 0, 0);
-
-        FileFact fact(final String path) {
-            return inode < 0 ? new FileFact(path, FileType.MISSING, 0)
-                    : new FileFact(path, FileType.fromMode(mode), size);
-        }
-
-        static Stat parse(final List<String> lines) {
-            long inode = -1;
-            long mode = 0;
-            long size = 0;
-            for (String line : lines) {
-                String trimmed = line.strip();
-                int colon = trimmed.indexOf(": ");
-                if (colon < 0) {
-                    continue;
-                }
-                String value = trimmed.substring(colon + 2).strip();
-                switch (trimmed.substring(0, colon)) {
-                    case "st_ino" -> inode = number(value, -1);
-                    case "st_mode" -> mode = number(value, 0);
-                    case "st_size" -> size = number(value, 0);
-                    default -> {
-                    }
-                }
-            }
-            return new Stat(inode, mode, size);
-        }
-
-        private static long number(final String value, final long otherwise) {
-            try {
-                return Long.parseLong(value);
-            }
-            catch (NumberFormatException exception) {
-                return otherwise;
-            }
-        }
-
-        /** Splits {@code [0] = { ... }} blocks. */
-        static List<Stat> parseList(final List<String> lines) {
-            List<Stat> stats = new ArrayList<>();
-            List<String> block = new ArrayList<>();
-            for (String line : lines) {
-                if (line.startsWith("[")) {
-                    block = new ArrayList<>();
-                }
-                else if (line.startsWith("}")) {
-                    stats.add(parse(block));
-                }
-                else {
-                    block.add(line);
-                }
-            }
-            return stats;
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -23,8 +22,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One guestfish process driven over its standard input, as a conversation. Every command is prefixed with
@@ -35,7 +32,6 @@ import java.util.regex.Pattern;
  * A watchdog kills the whole process tree at the deadline.
  */
 final class GuestfishSession implements AutoCloseable {
-    private static final Pattern ERROR_LINE = Pattern.compile("^\\*stdin\\*:(\\d+): (.*)$");
     private static final int STDERR_TAIL = 40;
     private static final String END_OF_STREAM = "\u0000eof";
 
@@ -121,36 +117,23 @@ final class GuestfishSession implements AutoCloseable {
         line++;
         write("!echo " + marker + " >&2\n");
         flush();
-        List<List<String>> outputs = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            outputs.add(readUntilMarker());
-        }
-        Map<Integer, String> errors = new HashMap<>();
-        for (String errorLine = nextStderrLine(); !marker.equals(errorLine); errorLine = nextStderrLine()) {
-            Matcher matcher = ERROR_LINE.matcher(errorLine);
-            if (matcher.matches()) {
-                errors.merge(Integer.parseInt(matcher.group(1)), matcher.group(2), (a, b) -> a + "; " + b);
-            }
-        }
-        Replies replies = new Replies(List.copyOf(pending), outputs, errors);
+        Replies replies = ReplyReader.read(pending, marker, this::nextStdoutLine, this::nextStderrLine);
         pending.clear();
         return replies;
     }
 
-    private List<String> readUntilMarker() throws GuestfishException {
-        List<String> output = new ArrayList<>();
+    private String nextStdoutLine() throws GuestfishException {
+        String text;
         try {
-            for (String text = stdout.readLine(); text != null; text = stdout.readLine()) {
-                if (text.equals(marker)) {
-                    return output;
-                }
-                output.add(text);
-            }
+            text = stdout.readLine();
         }
         catch (IOException exception) {
             throw died(exception.getMessage());
         }
-        throw died("its output ended");
+        if (text == null) {
+            throw died("its output ended");
+        }
+        return text;
     }
 
     private String nextStderrLine() throws GuestfishException {

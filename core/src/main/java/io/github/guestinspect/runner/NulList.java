@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads the NUL-separated name lists that guestfish's {@code ls0} writes (names may hold any other byte). */
@@ -14,18 +15,17 @@ final class NulList {
     }
 
     static List<String> read(final Path file) throws IOException {
+        return Files.exists(file) ? parse(Files.readAllBytes(file)) : List.of();
+    }
+
+    /** The non-empty names between NULs (a name without a final NUL is dropped: ls0 ends every one). */
+    static List<String> parse(final byte[] bytes) {
         List<String> names = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return names;
-        }
-        byte[] bytes = Files.readAllBytes(file);
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 if (i > start) {
-                    byte[] name = new byte[i - start];
-                    System.arraycopy(bytes, start, name, 0, name.length);
-                    names.add(GuestText.decode(name));
+                    names.add(GuestText.decode(Arrays.copyOfRange(bytes, start, i)));
                 }
                 start = i + 1;
             }

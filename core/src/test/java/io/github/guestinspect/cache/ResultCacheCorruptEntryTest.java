@@ -5,9 +5,11 @@ import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.model.ModelMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,6 +146,23 @@ class ResultCacheCorruptEntryTest {
                 .put(ResultCache.MAGIC).putInt(ResultCache.SCHEMA_VERSION).put(otherDocument).array();
 
         assertDamagedEntryIsReportedDeletedAndReplaced(content);
+    }
+
+    /**
+     * Smile's end-of-content byte (0xFF) ends the stream even inside an object, and Jackson then looped forever over
+     * the half-read object of an unknown property. Found by ResultCacheFuzzTest; its input is the fuzzer's.
+     */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a loop ignores interrupts
+    void shouldDeleteAnEntryWhoseDocumentEndsInsideAnObjectWithoutHanging() throws Exception {
+        byte[] input;
+        try (InputStream corpus = getClass().getResourceAsStream(
+                "ResultCacheFuzzTestInputs/decodeEntry/unclosed-unknown-property")) {
+            input = corpus.readAllBytes();
+        }
+        byte[] payload = Arrays.copyOfRange(input, 1, input.length); // after the fuzz target's choice byte
+
+        assertDamagedEntryIsReportedDeletedAndReplaced(ResultCacheFuzzTest.withValidHeader(payload));
     }
 
     @Test

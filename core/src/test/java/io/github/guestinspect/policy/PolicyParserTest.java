@@ -141,6 +141,32 @@ class PolicyParserTest {
     }
 
     @Test
+    void shouldRejectAGlobWhoseClassHoldsASlash() {
+        PolicyException exception = error("""
+                version: 1
+                rules:
+                  - id: a
+                    severity: warning
+                    files: [{glob: "/etc/ssh[/]x", must: not-exist}]
+                """);
+
+        assertThat(exception.getMessage()).startsWith("p.yaml:5:").contains("'/' inside '[...]'");
+    }
+
+    @Test
+    void shouldRejectAWildcardInALiteralPath() {
+        for (String path : List.of("/etc/a[b", "/etc/*.conf", "/root/.?sh_history")) {
+            assertThat(error("""
+                    version: 1
+                    rules:
+                      - id: a
+                        severity: warning
+                        files: [{path: "%s", must: exist}]
+                    """.formatted(path)).getMessage()).contains("write it as 'glob'");
+        }
+    }
+
+    @Test
     void shouldRefuseAMissingOrHugeFile() throws Exception {
         Path huge = directory.resolve("huge.yaml");
         Files.write(huge, new byte[(int) PolicyParser.MAX_SIZE + 1]);
