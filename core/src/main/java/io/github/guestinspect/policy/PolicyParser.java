@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  */
 public final class PolicyParser {
     /** Policies are small; a larger file is refused before it is parsed. */
-    static final long MAX_SIZE = 1 << 20;
+    /** The most bytes a policy may have (a megabyte is thousands of rules). */
+    public static final long MAX_SIZE = 1 << 20;
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .addModule(new Jdk8Module())
@@ -61,6 +62,18 @@ public final class PolicyParser {
             throw new PolicyException(file + ": cannot be read (" + exception.getMessage() + ")", 0, 0, exception);
         }
         return parse(file.toString(), text(file.toString(), content));
+    }
+
+    /**
+     * Parses a policy read elsewhere (a Jenkins workspace): at most {@link #MAX_SIZE} bytes of UTF-8 without NUL
+     * bytes. Whoever reads it need read no more than {@code MAX_SIZE + 1} bytes to be refused properly.
+     */
+    public Policy parse(final String name, final byte[] content) throws PolicyException {
+        if (content.length > MAX_SIZE) {
+            throw new PolicyException(name + ": a policy may be at most " + MAX_SIZE + " bytes, this one has more",
+                    0, 0, null);
+        }
+        return parse(name, text(name, content));
     }
 
     /** At most MAX_SIZE + 1 bytes: a regular file's size is checked first, anything else is read only that far. */

@@ -187,8 +187,9 @@ final class ImageInspection {
         if (step.getPolicy().isEmpty()) {
             return Optional.empty();
         }
-        String text = jenkins.readWorkspaceFile(step.getPolicy()).orElseThrow(() -> new AbortException(
-                "inspectImages: the policy file '" + step.getPolicy() + "' is not in the workspace"));
+        byte[] text = jenkins.readWorkspaceFile(step.getPolicy(), (int) PolicyParser.MAX_SIZE + 1)
+                .orElseThrow(() -> new AbortException("inspectImages: the policy file '" + step.getPolicy()
+                        + "' is not in the workspace"));
         try {
             return Optional.of(new PolicyParser().parse(step.getPolicy(), text));
         }

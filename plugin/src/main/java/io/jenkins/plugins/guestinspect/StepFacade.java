@@ -2,6 +2,7 @@ package io.jenkins.plugins.guestinspect;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,13 +99,22 @@ public class StepFacade {
         return images;
     }
 
-    /** A workspace file's text, empty when it does not exist. */
-    public Optional<String> readWorkspaceFile(final String relative) throws IOException, InterruptedException {
+    /**
+     * A workspace file's first bytes (at most {@code limit}, so a huge file costs no more than that), empty when it
+     * does not exist.
+     */
+    public Optional<byte[]> readWorkspaceFile(final String relative, final int limit)
+            throws IOException, InterruptedException {
         FilePath file = workspace().child(relative);
         if (!file.exists()) {
             return Optional.empty();
         }
-        return Optional.of(file.readToString());
+        if (file.isDirectory()) {
+            throw new AbortException("inspectImages: '" + relative + "' is a directory, not a file");
+        }
+        try (InputStream in = file.read()) {
+            return Optional.of(in.readNBytes(limit));
+        }
     }
 
     /** Writes a file below the workspace (creating its directory); returns its path on the node. */

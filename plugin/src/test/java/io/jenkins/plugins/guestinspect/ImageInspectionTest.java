@@ -82,7 +82,7 @@ class ImageInspectionTest {
     @Test
     void shouldInspectEvaluateAndFailTheBuildOnPolicyErrorsByDefault() throws Exception {
         when(jenkins.findImages("out/*.qcow2")).thenReturn(List.of("out/a.qcow2", "out/b.qcow2"));
-        when(jenkins.readWorkspaceFile("policy.yaml")).thenReturn(Optional.of(Fixtures.POLICY));
+        policy("policy.yaml", Fixtures.POLICY);
         inspect(Fixtures.debian("out/a.qcow2", false, "telnetd"), Fixtures.debian("out/b.qcow2", true, "bash"));
         InspectImagesStep step = new InspectImagesStep("out/*.qcow2");
         step.setPolicy("policy.yaml");
@@ -132,7 +132,7 @@ class ImageInspectionTest {
     @Test
     void shouldApplyConfiguredGates() throws Exception {
         when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
-        when(jenkins.readWorkspaceFile("p.yaml")).thenReturn(Optional.of(Fixtures.POLICY));
+        policy("p.yaml", Fixtures.POLICY);
         inspect(Fixtures.debian("a.qcow2", false, "nano"));
         InspectImagesStep step = new InspectImagesStep("*.qcow2");
         step.setPolicy("p.yaml");
@@ -156,7 +156,7 @@ class ImageInspectionTest {
         when(jenkins.referenceBuild()).thenReturn(Optional.of(new Reference(new BuildLink(1, "images #1",
                 "job/images/1/"), "the previous completed build with an image inspection", reference)));
         when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
-        when(jenkins.readWorkspaceFile("p.yaml")).thenReturn(Optional.of(Fixtures.POLICY));
+        policy("p.yaml", Fixtures.POLICY);
         inspect(Fixtures.debianWith("a.qcow2", "telnetd=0.17-42", "openssl=3.0.13-1", "nano=7.2-1"));
         InspectImagesStep step = new InspectImagesStep("*.qcow2");
         step.setPolicy("p.yaml");
@@ -231,8 +231,8 @@ class ImageInspectionTest {
     @Test
     void shouldFailFastOnAMissingOrMalformedPolicy() throws Exception {
         when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
-        when(jenkins.readWorkspaceFile("missing.yaml")).thenReturn(Optional.empty());
-        when(jenkins.readWorkspaceFile("bad.yaml")).thenReturn(Optional.of("version: 1\nrulez: []\n"));
+        when(jenkins.readWorkspaceFile(eq("missing.yaml"), anyInt())).thenReturn(Optional.empty());
+        policy("bad.yaml", "version: 1\nrulez: []\n");
         InspectImagesStep missing = new InspectImagesStep("*.qcow2");
         missing.setPolicy("missing.yaml");
         InspectImagesStep bad = new InspectImagesStep("*.qcow2");
@@ -283,6 +283,24 @@ class ImageInspectionTest {
         assertThat(returned).containsEntry("failures", 1);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("junk.raw: FAILED: junk.raw: libguestfs could not"
                 + " launch");
+    }
+
+    private void policy(final String name, final String text) throws Exception {
+        when(jenkins.readWorkspaceFile(eq(name), anyInt())).thenReturn(Optional.of(text.getBytes(
+                StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldReadNoMoreOfThePolicyThanALargestPolicyAndRefuseALargerOne() throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
+        policy("huge.yaml", "#".repeat(1 << 20) + "\n");
+        InspectImagesStep step = new InspectImagesStep("*.qcow2");
+        step.setPolicy("huge.yaml");
+
+        assertThatThrownBy(() -> new ImageInspection(jenkins, step, CLOCK).run())
+                .hasMessageContaining("malformed policy: huge.yaml: a policy may be at most 1048576 bytes");
+        verify(jenkins).readWorkspaceFile("huge.yaml", (1 << 20) + 1);
+        verify(jenkins, never()).prepare(any());
     }
 
     /** The appliance batches the fake agent ran, each as its list of (absolute) image paths. */

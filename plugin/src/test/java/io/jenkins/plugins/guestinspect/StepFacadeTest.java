@@ -85,13 +85,15 @@ class StepFacadeTest {
         when(workspace.child("absent.yaml")).thenReturn(missing);
         when(workspace.child("guest-inspect/junit.xml")).thenReturn(junit);
         when(policy.exists()).thenReturn(true);
-        when(policy.readToString()).thenReturn("version: 1");
+        when(policy.read()).thenAnswer(invocation -> new ByteArrayInputStream("version: 1 and more".getBytes(
+                StandardCharsets.UTF_8)));
         when(junit.getParent()).thenReturn(directory);
         when(junit.getRemote()).thenReturn("/ws/guest-inspect/junit.xml");
         StepFacade facade = new StepFacade(context);
 
-        assertThat(facade.readWorkspaceFile("policy.yaml")).hasValue("version: 1");
-        assertThat(facade.readWorkspaceFile("absent.yaml")).isEmpty();
+        assertThat(facade.readWorkspaceFile("policy.yaml", 10)).hasValueSatisfying(bytes ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("version: 1"));
+        assertThat(facade.readWorkspaceFile("absent.yaml", 10)).isEmpty();
         assertThat(facade.writeWorkspaceFile("guest-inspect/junit.xml", new byte[] {1}))
                 .isEqualTo("/ws/guest-inspect/junit.xml");
         verify(directory).mkdirs();
