@@ -45,7 +45,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -340,24 +339,13 @@ class AgentSchedulerTest {
             }
             return noOs(batch);
         });
-        AtomicReference<Throwable> ended = new AtomicReference<>();
-        Thread caller = new Thread(() -> {
-            try {
-                new AgentScheduler(List.of(agent), 1, TimingHints.none()).run(images, ProgressListener.none());
-                ended.set(new AssertionError("the run finished although it was interrupted"));
-            }
-            catch (InterruptedException | RuntimeException | Error exception) {
-                ended.set(exception);
-            }
-        });
-        caller.start();
+        RunOnItsOwnThread run = new RunOnItsOwnThread(() -> new AgentScheduler(List.of(agent), 1, TimingHints.none())
+                .run(images, ProgressListener.none()));
         assertThat(bothRunning.await(30, TimeUnit.SECONDS)).isTrue();
 
-        caller.interrupt();
-        caller.join(TimeUnit.SECONDS.toMillis(10));
+        Throwable ended = run.interruptAndAwait();
 
-        assertThat(caller.isAlive()).as("the run is still going").isFalse();
-        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(ended).as("how the run ended (null: still going)").isInstanceOf(InterruptedException.class);
         assertThat(bothInterrupted.await(10, TimeUnit.SECONDS)).as("every agent call interrupted").isTrue();
         assertThat(agent.calls()).as("no batch started after the interruption").isEqualTo(2);
     }

@@ -173,25 +173,15 @@ class QueuedAgentsTest {
                     never.await();
                     return noOs(batch);
                 }));
-        AtomicReference<Throwable> ended = new AtomicReference<>();
-        Thread caller = new Thread(() -> {
-            try {
-                new AgentScheduler(source, 1, TimingHints.none(), notice -> {
-                }).run(images, ProgressListener.none());
-                ended.set(new AssertionError("the run finished although it was interrupted"));
-            }
-            catch (InterruptedException | RuntimeException | Error exception) {
-                ended.set(exception);
-            }
-        });
-        caller.start();
+        RunOnItsOwnThread run = new RunOnItsOwnThread(() -> new AgentScheduler(source, 1, TimingHints.none(),
+                notice -> {
+                }).run(images, ProgressListener.none()));
         assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
 
-        caller.interrupt();
-        caller.join();
+        Throwable ended = run.interruptAndAwait();
         source.awaitExecutorsFree();
 
-        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(ended).as("how the run ended (null: still going)").isInstanceOf(InterruptedException.class);
         assertThat(source.cancelled()).as("the two batches still waiting for an executor").isEqualTo(2);
         assertThat(source.granted()).containsExactly("h1");
     }
