@@ -62,10 +62,11 @@ public final class CachedInspection {
     public CacheLookups lookUp(final List<Path> images) throws InterruptedException {
         deleteAbandonedFiles();
         Map<String, CacheLookups.Entry> distinct = new LinkedHashMap<>();
+        Map<String, Optional<InspectionResult>> entries = new HashMap<>(); // identical contents read their entry once
         for (Path image : images) {
             String absolute = image.toAbsolutePath().normalize().toString();
             if (!distinct.containsKey(absolute)) {
-                distinct.put(absolute, lookUp(image, absolute));
+                distinct.put(absolute, lookUp(image, absolute, entries));
             }
         }
         return new CacheLookups(List.copyOf(distinct.values()));
@@ -92,7 +93,9 @@ public final class CachedInspection {
         return results;
     }
 
-    private CacheLookups.Entry lookUp(final Path image, final String absolute) throws InterruptedException {
+    private CacheLookups.Entry lookUp(final Path image, final String absolute,
+                                      final Map<String, Optional<InspectionResult>> entries)
+            throws InterruptedException {
         Path file = Path.of(absolute);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return CacheLookups.Entry.uncached(image);
@@ -103,12 +106,13 @@ public final class CachedInspection {
             String key = ResultCache.key(hashed.hash(), LibguestfsRunner.READER_VERSION,
                     DiskFormat.fromFileName(image.toString()).map(DiskFormat::qemuName).orElse("-"));
             ImageFile given = new ImageFile(image.toString(), CacheLookups.fileName(image), Files.size(file));
-            Optional<InspectionResult> cached = cache.get(key).filter(this::coversQueries).map(result -> {
-                long lookupMillis = (System.nanoTime() - start) / 1_000_000;
-                return result.withImage(given).withCache(hashed.hash(), new CacheInfo(true, lookupMillis))
-                        .withTimings(result.timings().withHashMillis(hashed.millis())
-                                .withTotalMillis(hashed.millis() + lookupMillis));
-            });
+            Optional<InspectionResult> cached = entries.computeIfAbsent(key, cache::get)
+                    .filter(this::coversQueries).map(result -> {
+                        long lookupMillis = (System.nanoTime() - start) / 1_000_000;
+                        return result.withImage(given).withCache(hashed.hash(), new CacheInfo(true, lookupMillis))
+                                .withTimings(result.timings().withHashMillis(hashed.millis())
+                                        .withTotalMillis(hashed.millis() + lookupMillis));
+                    });
             return new CacheLookups.Entry(image.toString(), absolute, Optional.of(key), Optional.of(hashed.hash()),
                     hashed.millis(), (System.nanoTime() - start) / 1_000_000, given, cached);
         }

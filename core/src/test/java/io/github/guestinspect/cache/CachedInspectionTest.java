@@ -263,6 +263,30 @@ class CachedInspectionTest {
     }
 
     @Test
+    void shouldServeManyCopiesOfOneImageInOneRunEachUnderItsOwnName() throws Exception {
+        Path original = blank("original.qcow2", "3M");
+        run(List.of(original));
+        List<Path> copies = new ArrayList<>();
+        for (int copy = 1; copy <= 3; copy++) {
+            copies.add(Files.copy(original, Files.createDirectories(images.resolve("copy-" + copy))
+                    .resolve("original.qcow2")));
+        }
+        inspected.clear();
+
+        List<InspectionResult> results = run(copies);
+
+        assertThat(inspected).isEmpty();
+        assertThat(results).extracting(result -> result.image().path())
+                .containsExactly(copies.stream().map(Path::toString).toArray(String[]::new));
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.cache().hit()).isTrue();
+            assertThat(result.status()).isEqualTo(Status.NO_OS_FOUND);
+            assertThat(result.image().fileName()).isEqualTo("original.qcow2");
+        });
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void shouldInspectAnImageOfOtherContentAgain() throws Exception {
         run(List.of(blank("disk.qcow2", "1M")));
         Files.delete(images.resolve("disk.qcow2"));
