@@ -5,6 +5,7 @@ import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.report.TerminalText;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Locale;
  */
 final class ProgressPrinter implements ProgressListener {
     private static final int BAR_WIDTH = 30;
+    /** Up to here (over 300 years) a double holds millis / 1000.0 so that %.1f rounds it as integers do. */
+    private static final long MAX_EXACT_MILLIS = 10_000_000_000_000L;
 
     private final PrintWriter out;
     private final boolean live;
@@ -40,21 +43,49 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public synchronized void finished(final InspectionResult result) {
-        done++;
-        if (result.isFailed()) {
-            failed++;
+        finishedAll(List.of(result));
+    }
+
+    /** The lines of images done at once (a run's cache hits) go out together, with one flush. */
+    @Override
+    public synchronized void finishedAll(final List<InspectionResult> results) {
+        if (results.isEmpty()) {
+            return;
         }
-        String line = String.format(Locale.ROOT, "[%d/%d] %s %s (%.1f s)%s", done, total,
-                TerminalText.safe(result.image().path()), result.status(), result.timings().totalMillis() / 1000.0,
-                result.failure().map(failure -> ": " + TerminalText.safe(failure.message())).orElse(""));
+        StringBuilder lines = new StringBuilder(results.size() * 80);
+        for (InspectionResult result : results) {
+            done++;
+            if (result.isFailed()) {
+                failed++;
+            }
+            lines.append(live ? "\r\033[2K" : "");
+            appendLine(lines, result);
+            lines.append(live ? "\n" : System.lineSeparator());
+        }
+        out.print(lines);
         if (live) {
-            out.print("\r\033[2K" + line + "\n");
             redraw();
         }
-        else {
-            out.println(line);
-        }
         out.flush();
+    }
+
+    /** {@code [done/total] PATH STATUS (1.2 s)}, and {@code : MESSAGE} for a failure. */
+    private void appendLine(final StringBuilder line, final InspectionResult result) {
+        line.append('[').append(done).append('/').append(total).append("] ")
+                .append(TerminalText.safe(result.image().path())).append(' ').append(result.status()).append(" (");
+        appendSeconds(line, result.timings().totalMillis());
+        line.append(" s)");
+        result.failure().ifPresent(failure -> line.append(": ").append(TerminalText.safe(failure.message())));
+    }
+
+    /** Milliseconds as seconds with one decimal, exactly as {@code %.1f} rounds them (half up), without Formatter. */
+    static void appendSeconds(final StringBuilder line, final long millis) {
+        if (millis < 0 || millis >= MAX_EXACT_MILLIS) {
+            line.append(String.format(Locale.ROOT, "%.1f", millis / 1000.0));
+            return;
+        }
+        long tenths = (millis + 50) / 100;
+        line.append(tenths / 10).append('.').append(tenths % 10);
     }
 
     @Override

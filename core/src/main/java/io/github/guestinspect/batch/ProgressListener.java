@@ -2,6 +2,8 @@ package io.github.guestinspect.batch;
 
 import io.github.guestinspect.model.InspectionResult;
 
+import java.util.List;
+
 /** Hears about a run while it goes on; called from worker threads, so implementations must be thread-safe. */
 public interface ProgressListener {
     /** The run starts with this many images. */
@@ -10,6 +12,11 @@ public interface ProgressListener {
 
     /** An image is done (inspected, found to hold no OS, or failed). */
     default void finished(final InspectionResult result) {
+    }
+
+    /** Several images are done at once (a run's cache hits), in this order: each as {@link #finished}. */
+    default void finishedAll(final List<InspectionResult> results) {
+        results.forEach(this::finished);
     }
 
     /** A batch failed as a whole and its images will be retried one by one. */

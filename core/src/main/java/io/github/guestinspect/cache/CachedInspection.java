@@ -84,7 +84,7 @@ public final class CachedInspection {
                                           final ProgressListener listener) throws InterruptedException {
         CacheLookups lookups = lookUp(images);
         listener.started(lookups.entries().size());
-        lookups.hits().forEach(listener::finished);
+        listener.finishedAll(lookups.hits());
         Storage storage = new Storage(lookups);
         List<InspectionResult> inspected = engine.inspect(lookups.toInspect(), storing(listener, storage));
         List<InspectionResult> results = lookups.complete(inspected, listener);

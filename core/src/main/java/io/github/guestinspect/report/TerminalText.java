@@ -11,6 +11,9 @@ public final class TerminalText {
     }
 
     public static String safe(final String text) {
+        if (isSafe(text)) { // the common case (a path, a status): nothing to escape, nothing to copy
+            return text;
+        }
         StringBuilder safe = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (isControl(c)) {
@@ -24,6 +27,17 @@ public final class TerminalText {
             }
         });
         return safe.toString();
+    }
+
+    /** True when no character needs escaping (neither test matches a surrogate, so chars are code points here). */
+    private static boolean isSafe(final String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isControl(c) || isInvisibleLayout(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** C0 and C1 controls and DEL. */
