@@ -62,11 +62,11 @@ public final class CachedInspection {
     public CacheLookups lookUp(final List<Path> images) throws InterruptedException {
         deleteAbandonedFiles();
         Map<String, CacheLookups.Entry> distinct = new LinkedHashMap<>();
-        Map<String, Optional<InspectionResult>> entries = new HashMap<>(); // identical contents read their entry once
+        Seen seen = new Seen(new HashMap<>(), new HashMap<>());
         for (Path image : images) {
             String absolute = image.toAbsolutePath().normalize().toString();
             if (!distinct.containsKey(absolute)) {
-                distinct.put(absolute, lookUp(image, absolute, entries));
+                distinct.put(absolute, lookUp(image, absolute, seen));
             }
         }
         return new CacheLookups(List.copyOf(distinct.values()));
@@ -93,8 +93,7 @@ public final class CachedInspection {
         return results;
     }
 
-    private CacheLookups.Entry lookUp(final Path image, final String absolute,
-                                      final Map<String, Optional<InspectionResult>> entries)
+    private CacheLookups.Entry lookUp(final Path image, final String absolute, final Seen seen)
             throws InterruptedException {
         Path file = Path.of(absolute);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -103,10 +102,11 @@ public final class CachedInspection {
         try {
             Hashed hashed = memo.hash(file);
             long start = System.nanoTime();
-            String key = ResultCache.key(hashed.hash(), LibguestfsRunner.READER_VERSION,
-                    DiskFormat.fromFileName(image.toString()).map(DiskFormat::qemuName).orElse("-"));
-            ImageFile given = new ImageFile(image.toString(), CacheLookups.fileName(image), Files.size(file));
-            Optional<InspectionResult> cached = entries.computeIfAbsent(key, cache::get)
+            String format = DiskFormat.fromFileName(image.toString()).map(DiskFormat::qemuName).orElse("-");
+            String key = seen.keys().computeIfAbsent(hashed.hash() + " " + format,
+                    unused -> ResultCache.key(hashed.hash(), LibguestfsRunner.READER_VERSION, format));
+            ImageFile given = new ImageFile(image.toString(), CacheLookups.fileName(image), hashed.size());
+            Optional<InspectionResult> cached = seen.entries().computeIfAbsent(key, cache::get)
                     .filter(this::coversQueries).map(result -> {
                         long lookupMillis = (System.nanoTime() - start) / 1_000_000;
                         return result.withImage(given).withCache(hashed.hash(), new CacheInfo(true, lookupMillis))
@@ -121,6 +121,16 @@ public final class CachedInspection {
                     + "); inspecting it without the cache");
             return CacheLookups.Entry.uncached(image);
         }
+    }
+
+    /**
+     * What one lookup of a run's images has seen: copies of an image (the same content and claimed format) share
+     * their key, and the entry of a key is read once.
+     *
+     * @param keys    the cache key by content hash and claimed format
+     * @param entries the cached result by key, as read
+     */
+    private record Seen(Map<String, String> keys, Map<String, Optional<InspectionResult>> entries) {
     }
 
     private boolean coversQueries(final InspectionResult result) {

@@ -13,6 +13,7 @@ import io.github.guestinspect.model.Status;
 import io.github.guestinspect.runner.BatchOutcome;
 import io.github.guestinspect.runner.ChildProcesses;
 import io.github.guestinspect.runner.DriveOutcome;
+import io.github.guestinspect.runner.LibguestfsRunner;
 import io.github.guestinspect.runner.ImageProbe;
 import io.github.guestinspect.runner.ProbedImage;
 import io.github.guestinspect.runner.RunnerSettings;
@@ -454,6 +455,34 @@ class CachedInspectionTest {
                 .satisfies(result -> assertThat(result.cache().hit()).isTrue());
         assertThat(inspected).isEmpty();
         assertThat(warnings).hasSize(1);
+    }
+
+    @Test
+    void shouldReportDamagedEntriesInTheOrderOfTheImages() throws Exception {
+        List<Path> originals = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            originals.add(blank("image-" + i + ".qcow2", i + "M"));
+        }
+        run(originals);
+        ResultCache cache = new ResultCache(directory.resolve("cache"), warnings::add);
+        for (Path entry : cache.entries()) {
+            Files.write(entry, new byte[] {'G', 'I', 'N'});
+        }
+        List<Path> order = List.of(originals.get(4), originals.get(0), originals.get(5), originals.get(2),
+                originals.get(1), originals.get(3));
+
+        run(order);
+
+        assertThat(warnings).hasSize(6);
+        List<String> entries = new ArrayList<>();
+        for (Path image : order) {
+            String hash = new HashMemo(directory.resolve("memo"), new ContentHasher(1)).hash(image).hash();
+            entries.add(ResultCache.key(hash, LibguestfsRunner.READER_VERSION,
+                    "qcow2"));
+        }
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(warnings.get(i)).contains(entries.get(i));
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The memo from file identity to content hash: an unchanged file is not read again, and every change of identity
@@ -70,6 +71,22 @@ class HashMemoTest {
 
         assertThat(hashed.memoised()).isTrue();
         assertThat(hashed.hash()).as("the planted hash proves the content was not read").isEqualTo(planted);
+    }
+
+    @Test
+    void shouldServeAMemoEntryWithFieldsItDoesNotKnow() throws Exception {
+        String hash = memo.hash(image).hash();
+        FileIdentity identity = FileIdentity.of(image);
+        Files.writeString(memoFile(), "{\"written\": \"later\", \"identity\": {\"device\": " + identity.device()
+                + ", \"inode\": " + identity.inode() + ", \"size\": " + identity.size() + ", \"mtimeNanos\": "
+                + identity.mtimeNanos() + ", \"ctimeNanos\": " + identity.ctimeNanos() + ", \"extra\": [1]},"
+                + " \"hash\": \"" + hash + "\"}", StandardCharsets.UTF_8);
+
+        Hashed hashed = memo.hash(image);
+
+        assertThat(hashed.memoised()).isTrue();
+        assertThat(hashed.hash()).isEqualTo(hash);
+        assertThat(hashed.size()).isEqualTo(identity.size());
     }
 
     /**
@@ -169,7 +186,8 @@ class HashMemoTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "not json at all", "[]", "{}", "42", "\"text\"", "{\"identity\":{}}",
-            "{\"hash\":\"sha256-tree64m:00\"}", "{\"identity\":null,\"hash\":null}", "\u0000\u0001\u0002"})
+            "{\"hash\":\"sha256-tree64m:00\"}", "{\"identity\":null,\"hash\":null}", "\u0000\u0001\u0002",
+            "{\"identity\":{\"device\":\"1\",\"inode\":2,\"size\":3,\"mtimeNanos\":4,\"ctimeNanos\":5},\"hash\":7}"})
     void shouldRehashWhenTheMemoEntryIsDamaged(final String damage) throws Exception {
         String expected = memo.hash(image).hash();
         Files.writeString(memoFile(), damage, StandardCharsets.UTF_8);
