@@ -8,6 +8,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -59,15 +60,31 @@ public final class ImageFinder {
     }
 
     private List<Path> imagesBelow(final Path directory, final String asGiven) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(ImageFinder::looksLikeImage).sorted()
-                    .map(file -> Path.of(asGiven).resolve(directory.relativize(file))).toList();
+        Path given = Path.of(asGiven);
+        return regularFiles(directory, ImageFinder::looksLikeImage).stream()
+                .map(file -> given.resolve(directory.relativize(file))).toList();
+    }
+
+    /**
+     * The regular files below the directory (following links, as {@link Files#isRegularFile}) that pass the test,
+     * sorted; the walk's own attributes say what each file is, so a large directory costs one stat per file.
+     */
+    private static List<Path> regularFiles(final Path directory, final Predicate<Path> test) throws IOException {
+        try (Stream<Path> files = Files.find(directory, Integer.MAX_VALUE, (file, attributes) ->
+                (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file))
+                        && test.test(file))) {
+            return files.sorted().toList();
         }
     }
 
     private static boolean looksLikeImage(final Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return IMAGE_EXTENSIONS.stream().anyMatch(name::endsWith);
+        for (String extension : IMAGE_EXTENSIONS) {
+            if (name.endsWith(extension)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -89,9 +106,7 @@ public final class ImageFinder {
         }
         String glob = rest.contains("{") ? rest : rest.replace("**/", "{**/,}");
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(file -> matcher.matches(root.relativize(file)))
-                    .sorted().map(file -> Path.of(fixed + root.relativize(file))).toList();
-        }
+        return regularFiles(root, file -> matcher.matches(root.relativize(file))).stream()
+                .map(file -> Path.of(fixed + root.relativize(file))).toList();
     }
 }

@@ -66,6 +66,19 @@ class ImageFinderTest {
     }
 
     @Test
+    void shouldFindALinkToAnImageButNotDescendIntoALinkToADirectory() throws IOException {
+        Path links = Files.createDirectories(base.resolve("links"));
+        Files.createSymbolicLink(links.resolve("linked.qcow2"), base.resolve("top.qcow2"));
+        Files.createSymbolicLink(links.resolve("dangling.qcow2"), base.resolve("missing.qcow2"));
+        Files.createSymbolicLink(links.resolve("other"), base.resolve("other"));
+        Files.createSymbolicLink(links.resolve("folder.qcow2"), base.resolve("images/directory.qcow2"));
+
+        assertThat(find("links")).containsExactly(Path.of("links/linked.qcow2"));
+        assertThat(find("links/*.qcow2")).containsExactly(Path.of("links/linked.qcow2"));
+        assertThatIOException().isThrownBy(() -> find("links/**.vmdk")).withMessage("no file matches links/**.vmdk");
+    }
+
+    @Test
     void shouldExpandADirectoryGivenWithTrailingSlashOrAbsolutePath() throws IOException {
         assertThat(find("images/sub/")).containsExactly(paths("images/sub/c.vmdk", "images/sub/deeper/d.vdi",
                 "images/sub/deeper/x.qcow2").toArray(Path[]::new));
