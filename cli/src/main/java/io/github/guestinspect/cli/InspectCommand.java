@@ -180,7 +180,8 @@ final class InspectCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         OutputFormat chosen = format == null ? (terminal && output == null ? OutputFormat.TABLE : OutputFormat.JSON)
                 : format;
-        boolean written = writeReport(results, chosen);
+        ByteArrayOutputStream report = report(results, chosen);
+        boolean written = writeReport(report);
         ExitCode code = exitCode(results);
         Optional<PolicyEvaluation> evaluated = Optional.empty();
         if (policy.isPresent()) {
@@ -205,9 +206,11 @@ final class InspectCommand implements Callable<Integer> {
                     warning -> spec.commandLine().getErr().println("guest-inspect: warning: "
                             + TerminalText.safe(warning)));
             try {
-                new RunReporting(spec.commandLine().getErr(), System.getenv()).finish(results, evaluated,
-                        new RunReporting.Options(Optional.ofNullable(reportDirectory), history, !noHistory,
-                                Optional.ofNullable(runLabel)));
+                Optional<byte[]> resultsJson = chosen == OutputFormat.JSON ? Optional.of(report.toByteArray())
+                        : Optional.empty(); // the history keeps the same document: written once
+                new RunReporting(spec.commandLine().getErr(), System.getenv()).finish(results, resultsJson,
+                        evaluated, new RunReporting.Options(Optional.ofNullable(reportDirectory), history,
+                                !noHistory, Optional.ofNullable(runLabel)));
             }
             catch (IOException exception) {
                 error(exception);
@@ -254,13 +257,9 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Prints the report, or writes it to {@code -o FILE}; when the file cannot be written (a full disk), says so and
-     * prints the report on standard output instead, so the run's results are never lost.
-     *
-     * @return false when the file could not be written
-     */
-    private boolean writeReport(final List<InspectionResult> results, final OutputFormat chosen) throws IOException {
+    /** The report in the chosen format. */
+    private static ByteArrayOutputStream report(final List<InspectionResult> results, final OutputFormat chosen)
+            throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         if (chosen == OutputFormat.JSON) {
             new JsonReport().write(results, buffer);
@@ -269,6 +268,16 @@ final class InspectCommand implements Callable<Integer> {
         else {
             new TextReport().write(results, new PrintWriter(buffer, false, StandardCharsets.UTF_8));
         }
+        return buffer;
+    }
+
+    /**
+     * Prints the report, or writes it to {@code -o FILE}; when the file cannot be written (a full disk), says so and
+     * prints the report on standard output instead, so the run's results are never lost.
+     *
+     * @return false when the file could not be written
+     */
+    private boolean writeReport(final ByteArrayOutputStream buffer) {
         boolean written = output != null && write(output, buffer::writeTo);
         if (output != null && !written) {
             spec.commandLine().getErr().println("guest-inspect: the report follows on standard output instead");

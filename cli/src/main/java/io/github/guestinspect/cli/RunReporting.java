@@ -54,9 +54,13 @@ final class RunReporting {
     record Options(Optional<Path> reportDirectory, HistoryStore history, boolean record, Optional<String> label) {
     }
 
-    /** Records the run and writes the reports; a history that cannot be written is a warning, not a failure. */
-    void finish(final List<InspectionResult> results, final Optional<PolicyEvaluation> evaluation,
-                final Options options) throws IOException {
+    /**
+     * Records the run and writes the reports; a history that cannot be written is a warning, not a failure.
+     *
+     * @param resultsJson the results as the JSON report wrote them, when it did: the history keeps these bytes
+     */
+    void finish(final List<InspectionResult> results, final Optional<byte[]> resultsJson,
+                final Optional<PolicyEvaluation> evaluation, final Options options) throws IOException {
         Instant finished = Instant.now();
         HistoryStore history = options.history();
         Optional<List<InspectionResult>> previous = options.reportDirectory().isPresent() ? history.lastResults()
@@ -66,7 +70,12 @@ final class RunReporting {
         boolean recorded = false;
         if (options.record()) {
             try {
-                history.append(run, results);
+                if (resultsJson.isPresent()) {
+                    history.append(run, resultsJson.get());
+                }
+                else {
+                    history.append(run, results);
+                }
                 recorded = true;
                 err.println("guest-inspect: run " + run.runId() + " (" + TerminalText.safe(label)
                         + ") recorded in " + history.directory());

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.github.guestinspect.diff.Results.inspected;
+import static io.github.guestinspect.diff.Results.os;
+import static io.github.guestinspect.diff.Results.pkg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,6 +74,36 @@ class InspectReportDirTest {
                 history.toString(), "--no-history", given);
         assertThat(unrecorded.exitCode()).as(unrecorded.err()).isZero();
         assertThat(store.read()).hasSize(2);
+    }
+
+    @Test
+    void shouldKeepTheResultsOfARunOnceWhateverTheFormatOfItsReport() throws Exception {
+        Path image = Files.write(directory.resolve("été.qcow2"), "not really a disk".repeat(100).getBytes());
+        Path cache = directory.resolve("cache");
+        Path history = directory.resolve("history");
+        Path report = directory.resolve("report.json");
+        SavedResults.seed(cache, image, inspected(image.toString(), os("/dev/sda1", "deb", pkg("libé\u202e", "1",
+                "amd64"))));
+        HistoryStore store = new HistoryStore(history, warning -> { });
+
+        CommandRun json = CommandRun.of("inspect", "--cache-dir", cache.toString(), "--format", "json", "-o",
+                report.toString(), "--history-dir", history.toString(), image.toString());
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(history.resolve("last-results.json")).hasSameBinaryContentAs(report);
+        List<InspectionResult> reported = new JsonReport().read(Files.readAllBytes(report));
+        assertThat(store.lastResults()).hasValue(reported);
+        assertThat(store.results(store.read().get(0).runId())).hasValue(reported);
+
+        CommandRun table = CommandRun.of("inspect", "--cache-dir", cache.toString(), "--format", "table",
+                "--history-dir", history.toString(), image.toString());
+
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(store.read()).hasSize(2);
+        assertThat(store.lastResults()).hasValueSatisfying(results -> assertThat(results).singleElement()
+                .satisfies(result -> assertThat(result.operatingSystems().get(0).packages().get(0).name())
+                        .isEqualTo("libé\u202e")));
+        assertThat(store.results(store.read().get(1).runId())).isEqualTo(store.lastResults());
     }
 
     @Test

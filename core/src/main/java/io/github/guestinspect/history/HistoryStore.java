@@ -145,16 +145,25 @@ public final class HistoryStore {
      * runs by id) and as {@link #LAST_RESULTS} (what the next run's changes are computed against).
      */
     public void append(final RunRecord run, final List<InspectionResult> results) throws IOException {
-        append(run, Optional.of(List.copyOf(results)));
+        append(run, Optional.of(resultsDocument(results)));
     }
 
-    private void append(final RunRecord run, final Optional<List<InspectionResult>> results) throws IOException {
+    /**
+     * Appends a run with its full results as their JSON document, the one the JSON report holds ({@code
+     * {"formatVersion": 1, "results": [...]}}, as {@code JsonReport} writes it): a run that wrote that report hands
+     * its bytes over, and the history keeps them instead of writing the results a second time.
+     */
+    public void append(final RunRecord run, final byte[] resultsDocument) throws IOException {
+        append(run, Optional.of(resultsDocument));
+    }
+
+    private void append(final RunRecord run, final Optional<byte[]> results) throws IOException {
         Objects.requireNonNull(run, "run");
         String stem = stem(run);
         Path snapshot = directory.resolve(RESULTS).resolve(stem + RESULTS_SUFFIX);
         try {
             if (results.isPresent()) {
-                byte[] document = resultsDocument(results.get());
+                byte[] document = results.get();
                 if (resultLimit > 0) {
                     AtomicFile.write(snapshot, gzip(document));
                 }
