@@ -14,7 +14,7 @@ import java.io.StringWriter;
  */
 record CommandRun(int exitCode, String out, String err) {
     static CommandRun of(final String... arguments) {
-        CommandLine commandLine = Main.commandLine();
+        CommandLine commandLine = Main.commandLine(arguments);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));

@@ -36,6 +36,39 @@ class MainTest {
     }
 
     @Test
+    void shouldBuildOnlyTheSubcommandARunNamesAndParseAndRunItAsTheWholeCommandLineDoes() {
+        assertThat(Main.commandLine("inspect", "disk.qcow2").getSubcommands()).containsOnlyKeys("inspect");
+        assertThat(Main.commandLine("cache", "stats").getSubcommands().get("cache").getSubcommands())
+                .containsKeys("stats", "prune", "clear");
+        for (String[] arguments : List.of(new String[] {"--help"}, new String[] {"help", "inspect"},
+                new String[] {"Inspect"}, new String[] {})) {
+            assertThat(Main.commandLine(arguments).getSubcommands()).as(String.join(" ", arguments))
+                    .containsKeys("inspect", "diff", "report", "history", "cache", "help");
+        }
+        List<String[]> runs = List.of(new String[] {"inspect", "--help"}, new String[] {"inspect"},
+                new String[] {"inspect", "--jobs", "0", "x.qcow2"}, new String[] {"inspect", "--bogus"},
+                new String[] {"inspect", "--fail-on", "fatal", "x.qcow2"},
+                new String[] {"inspect", "--junit", "j.xml", "x.qcow2"},
+                new String[] {"inspect", "-V"}, new String[] {"diff", "--help"}, new String[] {"diff"},
+                new String[] {"report", "--help"}, new String[] {"history", "--history-dir",
+                        directory.resolve("h").toString()}, new String[] {"cache", "--help"},
+                new String[] {"cache", "stats", "--help"}, new String[] {"cache", "nothing"});
+        for (String[] arguments : runs) {
+            assertThat(run(Main.commandLine(arguments), arguments)).as(String.join(" ", arguments))
+                    .isEqualTo(run(Main.commandLine(), arguments));
+        }
+    }
+
+    private static CommandRun run(final picocli.CommandLine commandLine, final String... arguments) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        int exitCode = commandLine.execute(arguments);
+        return new CommandRun(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
     void shouldPrintTheVersion() {
         CommandRun run = CommandRun.of("--version");
 
