@@ -1,11 +1,15 @@
 package io.github.guestinspect.hash;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.guestinspect.files.AtomicFile;
 import io.github.guestinspect.model.ModelMapper;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,8 +75,8 @@ public final class HashMemo {
         if (!Files.isRegularFile(memo)) { // nothing remembered yet (and never a FIFO to block on)
             return Optional.empty();
         }
-        try {
-            return Entry.of(json.readTree(Files.readAllBytes(memo)))
+        try (InputStream in = new FileInputStream(memo.toFile())) {
+            return Entry.parse(json.getFactory(), in.readAllBytes())
                     .filter(entry -> identity.equals(entry.identity())
                             && entry.hash().startsWith(ContentHasher.ALGORITHM + ":"))
                     .map(entry -> new Hashed(entry.hash(), true, identity.size(), millisSince(start)));
@@ -98,22 +102,51 @@ public final class HashMemo {
         }
 
         /**
-         * The entry in a parsed memo file; empty when a part is missing or of another type. Read from the tree, not
-         * bound: in a JVM that has just started, binding the record costs more than the rest of a memo lookup.
+         * The entry a memo file holds; empty when a part is missing or of another type (unknown fields are skipped).
+         * Read token by token, not bound: in a JVM that has just started, binding the record costs more than the
+         * rest of a memo lookup.
          */
-        static Optional<Entry> of(final JsonNode entry) {
-            JsonNode identity = entry.path("identity");
-            JsonNode hash = entry.path("hash");
-            long[] numbers = new long[IDENTITY_FIELDS.size()];
-            for (int i = 0; i < numbers.length; i++) {
-                JsonNode number = identity.path(IDENTITY_FIELDS.get(i));
-                if (!number.isIntegralNumber() || !number.canConvertToLong()) {
+        static Optional<Entry> parse(final JsonFactory factory, final byte[] json) throws IOException {
+            try (JsonParser parser = factory.createParser(json)) {
+                long[] identity = new long[IDENTITY_FIELDS.size()];
+                int found = 0; // a bit per identity field read
+                String hash = null;
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
                     return Optional.empty();
                 }
-                numbers[i] = number.longValue();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("identity".equals(field) && value == JsonToken.START_OBJECT) {
+                        found = readIdentity(parser, identity);
+                    }
+                    else if ("hash".equals(field) && value == JsonToken.VALUE_STRING) {
+                        hash = parser.getText();
+                    }
+                    else {
+                        parser.skipChildren();
+                    }
+                }
+                return found == (1 << identity.length) - 1 && hash != null ? Optional.of(new Entry(new FileIdentity(
+                        identity[0], identity[1], identity[2], identity[3], identity[4]), hash)) : Optional.empty();
             }
-            return hash.isTextual() ? Optional.of(new Entry(new FileIdentity(numbers[0], numbers[1], numbers[2],
-                    numbers[3], numbers[4]), hash.textValue())) : Optional.empty();
+        }
+
+        /** Reads the identity object's numbers into place; returns a bit for each field found as a long. */
+        private static int readIdentity(final JsonParser parser, final long[] identity) throws IOException {
+            int found = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                int index = IDENTITY_FIELDS.indexOf(parser.currentName());
+                if (parser.nextToken() == JsonToken.VALUE_NUMBER_INT && index >= 0
+                        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    identity[index] = parser.getLongValue();
+                    found |= 1 << index;
+                }
+                else {
+                    parser.skipChildren();
+                }
+            }
+            return found;
         }
     }
 

@@ -187,7 +187,9 @@ class HashMemoTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "not json at all", "[]", "{}", "42", "\"text\"", "{\"identity\":{}}",
             "{\"hash\":\"sha256-tree64m:00\"}", "{\"identity\":null,\"hash\":null}", "\u0000\u0001\u0002",
-            "{\"identity\":{\"device\":\"1\",\"inode\":2,\"size\":3,\"mtimeNanos\":4,\"ctimeNanos\":5},\"hash\":7}"})
+            "{\"identity\":{\"device\":\"1\",\"inode\":2,\"size\":3,\"mtimeNanos\":4,\"ctimeNanos\":5},\"hash\":7}",
+            "{\"identity\":{\"device\":1,\"inode\":2,\"size\":3,\"mtimeNanos\":4,\"ctimeNanos\":99999999999999999999},"
+                    + "\"hash\":\"sha256-tree64m:00\"}", "{\"identity\":{\"device\":1", "[{\"identity\":{}}]"})
     void shouldRehashWhenTheMemoEntryIsDamaged(final String damage) throws Exception {
         String expected = memo.hash(image).hash();
         Files.writeString(memoFile(), damage, StandardCharsets.UTF_8);
