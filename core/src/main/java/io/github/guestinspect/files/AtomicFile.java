@@ -120,7 +120,8 @@ public final class AtomicFile {
     public static int deleteAbandoned(final Path directory) {
         List<Path> abandoned = new ArrayList<>();
         Instant old = Instant.now().minus(ABANDONED_AFTER);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,
+                file -> isTemporary(String.valueOf(file.getFileName())))) { // no glob: the memo folder is large
             for (Path file : files) {
                 Optional<RunOwner> owner = RunOwner.inName(String.valueOf(file.getFileName()), PREFIX);
                 if (owner.map(RunOwner::isDead).orElse(false) || modifiedBefore(file, old)) {
