@@ -32,7 +32,6 @@ public final class InspectionEngine {
     private final InspectionSettings settings;
     private final ImageProbe probe;
     private final BatchWorker worker;
-    private final String toolVersion = ToolVersion.get();
 
     public InspectionEngine(final InspectionSettings settings, final ImageProbe probe, final BatchWorker worker) {
         this.settings = settings;
@@ -49,14 +48,19 @@ public final class InspectionEngine {
 
     public List<InspectionResult> inspect(final List<Path> images, final ProgressListener listener)
             throws InterruptedException {
+        if (images.isEmpty()) { // all served from a cache: not even the version is read
+            listener.started(0);
+            return List.of();
+        }
+        String toolVersion = ToolVersion.get();
         CheckedImages intake = CheckedImages.check(images, probe, listener, toolVersion);
         Map<Path, InspectionResult> results = new HashMap<>(intake.rejected());
-        runBatches(intake.probed(), results, listener);
+        runBatches(intake.probed(), results, listener, toolVersion);
         return intake.order().stream().map(results::get).toList();
     }
 
     private void runBatches(final List<ProbedImage> images, final Map<Path, InspectionResult> results,
-                            final ProgressListener listener) throws InterruptedException {
+                            final ProgressListener listener, final String toolVersion) throws InterruptedException {
         if (images.isEmpty()) {
             return;
         }
@@ -69,7 +73,7 @@ public final class InspectionEngine {
             CompletionService<BatchResult> completion = new ExecutorCompletionService<>(pool);
             int outstanding = 0;
             for (List<ProbedImage> batch : BatchPlanner.plan(images, settings.batchSizeFor(images.size()))) {
-                completion.submit(() -> runBatch(batch, listener));
+                completion.submit(() -> runBatch(batch, listener, toolVersion));
                 outstanding++;
             }
             while (outstanding > 0) {
@@ -77,7 +81,7 @@ public final class InspectionEngine {
                 outstanding--;
                 results.putAll(finished.results());
                 for (ProbedImage retry : finished.retries()) {
-                    completion.submit(() -> runBatch(List.of(retry), listener));
+                    completion.submit(() -> runBatch(List.of(retry), listener, toolVersion));
                     outstanding++;
                 }
             }
@@ -90,8 +94,8 @@ public final class InspectionEngine {
         }
     }
 
-    private BatchResult runBatch(final List<ProbedImage> batch, final ProgressListener listener)
-            throws InterruptedException {
+    private BatchResult runBatch(final List<ProbedImage> batch, final ProgressListener listener,
+                                 final String toolVersion) throws InterruptedException {
         long start = System.nanoTime();
         try {
             BatchOutcome outcome = worker.inspect(batch);
@@ -109,18 +113,19 @@ public final class InspectionEngine {
                 listener.batchRetried(batch.size(), exception.getMessage());
                 return new BatchResult(Map.of(), batch);
             }
-            return failAll(batch, BatchResults.applianceFailure(batch.get(0), exception), start, listener);
+            return failAll(batch, BatchResults.applianceFailure(batch.get(0), exception), start, listener,
+                    toolVersion);
         }
         catch (ToolMissingException exception) {
-            return failAll(batch, BatchResults.toolFailure(exception), start, listener);
+            return failAll(batch, BatchResults.toolFailure(exception), start, listener, toolVersion);
         }
         catch (RuntimeException exception) { // a bug must cost this batch's images, not the whole run
-            return failAll(batch, BatchResults.internalError(batch, exception), start, listener);
+            return failAll(batch, BatchResults.internalError(batch, exception), start, listener, toolVersion);
         }
     }
 
-    private BatchResult failAll(final List<ProbedImage> batch, final Failure failure, final long start,
-                                final ProgressListener listener) {
+    private static BatchResult failAll(final List<ProbedImage> batch, final Failure failure, final long start,
+                                       final ProgressListener listener, final String toolVersion) {
         Map<Path, InspectionResult> results = new LinkedHashMap<>();
         for (ProbedImage image : batch) {
             InspectionResult result = BatchResults.failed(image, failure, BatchResults.millisSince(start),

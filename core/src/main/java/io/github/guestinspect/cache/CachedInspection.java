@@ -158,6 +158,9 @@ public final class CachedInspection {
 
         /** Every image's completed result (in the lookups' order): what was not stored yet is stored now. */
         void storeAll(final List<InspectionResult> completed) {
+            if (inspected.isEmpty()) { // all served from the cache: nothing to store, and no paths to resolve
+                return;
+            }
             for (InspectionResult result : completed) {
                 CacheLookups.Entry entry = inspected.get(Path.of(result.image().path()).toAbsolutePath().normalize()
                         .toString());

@@ -79,6 +79,26 @@ class InspectionEngineTest {
     }
 
     @Test
+    void shouldStartARunOfNoImagesAndReturnNoResultWithoutCallingTheWorker() throws Exception {
+        List<Integer> started = new CopyOnWriteArrayList<>();
+        AtomicInteger batches = new AtomicInteger();
+
+        List<InspectionResult> results = engine(2, 4, batch -> {
+            batches.incrementAndGet();
+            return noOs(batch);
+        }).inspect(List.of(), new ProgressListener() {
+            @Override
+            public void started(final int images) {
+                started.add(images);
+            }
+        });
+
+        assertThat(results).isEmpty();
+        assertThat(started).containsExactly(0);
+        assertThat(batches).hasValue(0);
+    }
+
+    @Test
     void shouldRetryTheImagesOfAFailedBatchOneByOne() throws Exception {
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         BatchWorker worker = batch -> {
