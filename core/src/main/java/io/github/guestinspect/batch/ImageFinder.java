@@ -61,8 +61,9 @@ public final class ImageFinder {
 
     private List<Path> imagesBelow(final Path directory, final String asGiven) throws IOException {
         Path given = Path.of(asGiven);
-        return regularFiles(directory, ImageFinder::looksLikeImage).stream()
-                .map(file -> given.resolve(directory.relativize(file))).toList();
+        List<Path> images = regularFiles(directory, ImageFinder::looksLikeImage);
+        return directory.equals(given) ? images // found below the path as given already (a relative base of "")
+                : images.stream().map(file -> given.resolve(directory.relativize(file))).toList();
     }
 
     /**
