@@ -134,7 +134,7 @@ public final class CachedInspection {
     }
 
     private boolean coversQueries(final InspectionResult result) {
-        return result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
+        return requiredQueries.isEmpty() || result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
     }
 
     /** Stores a run's findings, each once, from whichever thread has it; the first write that fails is reported. */
