@@ -2,6 +2,8 @@ package io.github.guestinspect.batch;
 
 import io.github.guestinspect.model.InspectionResult;
 
+import java.util.List;
+
 /** Hears about a run while it goes on; called from worker threads, so implementations must be thread-safe. */
 public interface ProgressListener {
     /** The run starts with this many images. */
@@ -10,6 +12,14 @@ public interface ProgressListener {
 
     /** An image is done (inspected, found to hold no OS, or failed). */
     default void finished(final InspectionResult result) {
+    }
+
+    /**
+     * An appliance's batch is done: its images' results, in the batch's order, each told to {@link #finished}
+     * before. Where results are kept elsewhere (in Jenkins, the workspace's cache on another node), one call per
+     * batch costs one round trip instead of one per image.
+     */
+    default void batchFinished(final List<InspectionResult> results) {
     }
 
     /** A batch failed as a whole and its images will be retried one by one. */

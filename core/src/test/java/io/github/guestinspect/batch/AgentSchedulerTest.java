@@ -323,6 +323,35 @@ class AgentSchedulerTest {
     }
 
     @Test
+    void shouldTellTheListenerOfEachBatchOnceEachOfItsImagesIsFinishedAlsoWhenItFailed() throws Exception {
+        List<ProbedImage> images = blankImages(3);
+        FakeAgent agent = new FakeAgent("agent-a", 1, (call, batch) -> {
+            if (names(batch).contains("blank-3M.raw")) {
+                throw TestFaults.crashed("appliance crashed on purpose");
+            }
+            return noOs(batch);
+        });
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void finished(final InspectionResult result) {
+                heard.add(Path.of(result.image().path()).getFileName() + " " + result.status());
+            }
+
+            @Override
+            public void batchFinished(final List<InspectionResult> results) {
+                heard.add("batch " + results.stream().map(result -> Path.of(result.image().path()).getFileName()
+                        .toString()).toList());
+            }
+        };
+
+        new AgentScheduler(List.of(agent), 2, TimingHints.none()).run(images, listener);
+
+        assertThat(heard).containsExactly("blank-3M.raw FAILED", "batch [blank-3M.raw]",
+                "blank-2M.raw NO_OS_FOUND", "blank-1M.raw NO_OS_FOUND", "batch [blank-2M.raw, blank-1M.raw]");
+    }
+
+    @Test
     void shouldStopPromptlyAndInterruptEveryAgentCallWhenInterrupted() throws Exception {
         List<ProbedImage> images = blankImages(4);
         CountDownLatch bothRunning = new CountDownLatch(2);
