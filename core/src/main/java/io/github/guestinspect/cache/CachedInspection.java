@@ -72,13 +72,6 @@ public final class CachedInspection {
         return new CacheLookups(List.copyOf(distinct.values()));
     }
 
-    /** Stores the inspected results of a run worth keeping and records the run's hits and misses. */
-    public void store(final CacheLookups lookups, final List<InspectionResult> completed) {
-        Storage storage = new Storage(lookups, true);
-        storage.storeAll(completed);
-        record(lookups);
-    }
-
     /**
      * Stores results as their appliance returned them (this adds the cache facts), where they were inspected apart
      * from their lookup: in Jenkins the node that holds the workspace stores each batch as soon as an agent returns

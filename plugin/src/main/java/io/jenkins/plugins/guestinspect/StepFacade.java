@@ -137,7 +137,10 @@ public class StepFacade {
         return PreparedImages.decode(workspace().act(new PrepareInWorkspace(request)));
     }
 
-    /** On the node that holds the workspace: stores the run's new results in the workspace cache. */
+    /**
+     * On the node that holds the workspace: stores a batch's results in the workspace cache (at the end of the run,
+     * what is left, and the run's hits and misses); returns what the cache warned about.
+     */
     public List<String> store(final StoreRequest request, final List<String> fileQueries)
             throws IOException, InterruptedException {
         return workspace().act(new StoreInWorkspace(request, fileQueries));

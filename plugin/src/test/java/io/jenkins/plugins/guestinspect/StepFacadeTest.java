@@ -111,8 +111,8 @@ class StepFacadeTest {
         StepFacade facade = new StepFacade(context);
 
         assertThat(facade.prepare(new PrepareRequest(List.of("a.qcow2"), true, List.of()))).isEqualTo(prepared);
-        assertThat(facade.store(new StoreRequest(prepared.lookups(), List.of(Fixtures.debian("/ws/a.qcow2", false,
-                "bash"))), List.of())).containsExactly("full");
+        assertThat(facade.store(StoreRequest.batch(prepared.lookups(), List.of(Fixtures.debian("/ws/a.qcow2",
+                false, "bash"))), List.of())).containsExactly("full");
     }
 
     @Test
