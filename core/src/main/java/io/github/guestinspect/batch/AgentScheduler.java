@@ -323,6 +323,9 @@ public final class AgentScheduler {
                     for (Event event = events.poll(); event != null; event = events.poll()) {
                         handle(event);
                     }
+                    if (Thread.interrupted()) { // also while a listener was busy (storing a batch): start nothing
+                        throw new InterruptedException("the run was interrupted");
+                    }
                     dispatch();
                     if (queue.isEmpty()) {
                         releaseIdle();

@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 
 import static io.github.guestinspect.batch.FakeAgent.noOs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Spreading batches over agents, with real qemu-img blank images checked by the real probe and in-process agents
@@ -349,6 +350,28 @@ class AgentSchedulerTest {
 
         assertThat(heard).containsExactly("blank-3M.raw FAILED", "batch [blank-3M.raw]",
                 "blank-2M.raw NO_OS_FOUND", "blank-1M.raw NO_OS_FOUND", "batch [blank-2M.raw, blank-1M.raw]");
+    }
+
+    @Test
+    void shouldStartNoFurtherBatchOnceInterruptedWhileTheListenerHeardOfOne() throws Exception {
+        List<ProbedImage> images = blankImages(2);
+        FakeAgent agent = FakeAgent.working("agent-a", 1);
+        ProgressListener interruptedWhileStoring = new ProgressListener() {
+            @Override
+            public void batchFinished(final List<InspectionResult> results) {
+                Thread.currentThread().interrupt(); // the build is aborted while the batch is being stored
+            }
+        };
+
+        try {
+            assertThatThrownBy(() -> new AgentScheduler(List.of(agent), 1, TimingHints.none()).run(images,
+                    interruptedWhileStoring)).isInstanceOf(InterruptedException.class);
+        }
+        finally {
+            Thread.interrupted();
+        }
+
+        assertThat(agent.batches()).hasSize(1);
     }
 
     @Test
