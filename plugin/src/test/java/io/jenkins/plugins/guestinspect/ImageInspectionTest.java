@@ -361,6 +361,40 @@ class ImageInspectionTest {
                 .contains("FAILED");
     }
 
+    @Test
+    void shouldPublishTheRunWhenTheWorkspaceCacheCannotBeReachedAtAll() throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"));
+        when(jenkins.store(any(), any())).thenThrow(new java.io.IOException("the workspace's node is offline"));
+
+        Map<String, Object> returned = new ImageInspection(jenkins, new InspectImagesStep("*.qcow2"), CLOCK).run();
+
+        assertThat(returned).containsEntry("result", "SUCCESS").containsEntry("failures", 0);
+        verify(jenkins).attachSummary(any());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("[guest-inspect] warning: cannot store the results"
+                + " of a.qcow2 in the workspace cache (the workspace's node is offline); trying again when the run is"
+                + " over").contains("[guest-inspect] warning: cannot store in the workspace cache the results of"
+                + " a.qcow2 (the workspace's node is offline)");
+    }
+
+    @Test
+    void shouldStopAtOnceWhenTheBuildIsAbortedWhileABatchIsStored() throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2", "b.qcow2"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"), Fixtures.debian("b.qcow2", false, "bash"));
+        when(jenkins.store(any(), any())).thenThrow(new InterruptedException());
+        InspectImagesStep step = new InspectImagesStep("*.qcow2");
+        step.setBatchSize(1);
+
+        assertThatThrownBy(() -> new ImageInspection(jenkins, step, CLOCK).run())
+                .isInstanceOf(InterruptedException.class);
+        Thread.interrupted();
+
+        assertThat(batches).as("no batch after the aborted store").hasSize(1);
+        verify(jenkins).store(any(), any());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("[guest-inspect] warning: the results of a.qcow2"
+                + " are not stored in the workspace cache: the build was interrupted");
+    }
+
     private void policy(final String name, final String text) throws Exception {
         when(jenkins.readWorkspaceFile(eq(name), anyInt())).thenReturn(Optional.of(text.getBytes(
                 StandardCharsets.UTF_8)));
