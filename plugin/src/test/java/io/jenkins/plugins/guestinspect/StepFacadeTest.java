@@ -25,6 +25,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.forensics.reference.ReferenceBuild;
+import io.jenkins.plugins.guestinspect.agents.AgentSources;
 import io.jenkins.plugins.guestinspect.agents.PrepareInWorkspace;
 import io.jenkins.plugins.guestinspect.agents.StoreInWorkspace;
 import io.jenkins.plugins.guestinspect.analysis.BuildLink;
@@ -305,7 +306,7 @@ class StepFacadeTest {
     }
 
     private StepFacade facade(final boolean forensicsActive) {
-        return new StepFacade(context, () -> forensicsActive);
+        return new StepFacade(context, () -> forensicsActive, mock(AgentSources.Controller.class));
     }
 
     private String log() {
