@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -122,14 +122,15 @@ public final class QueueAgentSource implements AgentSource {
         /** The tasks waiting in the queue, with when each was put there. */
         private final Map<SlotTask, Instant> waiting = new LinkedHashMap<>();
         private final Map<NodeAgent, Holding> holding = new LinkedHashMap<>();
-        private final Map<String, Integer> perNode = new HashMap<>();
-        private final Set<String> givenUp = new HashSet<>();
+        // written with the lease's lock held, read without it by refusal (see there)
+        private final Map<String, Integer> perNode = new ConcurrentHashMap<>();
+        private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
         /** What the latest demand asks of the queue: the slots beyond those of the workspace's node. */
         private int wanted;
         private int tasksMade;
         private boolean directIdle;
         private boolean directUsable = true;
-        private boolean closed;
+        private volatile boolean closed;
         private final QueueWaitLog waits = new QueueWaitLog(log, label);
         private final Runnable stopChecks;
 
@@ -230,8 +231,13 @@ public final class QueueAgentSource implements AgentSource {
                     + (names.size() == 1 ? " was" : " were") + " given up";
         }
 
+        /**
+         * Takes no lock: the queue asks this (through {@link SlotDispatcher}) with its own lock held, while a demand
+         * holds the lease's lock to schedule or cancel tasks, which needs the queue's: a lock here could deadlock
+         * the two. A stale answer is harmless: {@link #hold} checks again with the lock and asks for another task.
+         */
         @Override
-        public synchronized Optional<String> refusal(final String node) {
+        public Optional<String> refusal(final String node) {
             if (closed) {
                 return Optional.of("the image inspection is over");
             }

@@ -20,9 +20,13 @@ final class FakeSlotQueue implements SlotQueue {
     private final List<SlotTask> cancelled = new ArrayList<>();
     private final List<SlotTask> waiting = new ArrayList<>();
     private final Map<SlotTask, String> reasons = new ConcurrentHashMap<>();
+    /** What scheduling does first (the real queue takes its lock). */
+    volatile Runnable onSchedule = () -> {
+    };
 
     @Override
     public synchronized boolean schedule(final SlotTask task) {
+        onSchedule.run();
         scheduled.add(task);
         waiting.add(task);
         return true;

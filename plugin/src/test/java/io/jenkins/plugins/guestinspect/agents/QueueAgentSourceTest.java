@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +197,33 @@ class QueueAgentSourceTest {
         lease.demand(0);
 
         assertThat(queue.waiting()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerTheQueueWhileADemandWaitsForTheQueuesLock() throws Exception {
+        ReentrantLock queueLock = new ReentrantLock(); // Queue's own: schedule2 takes it, maintain holds it
+        CountDownLatch scheduling = new CountDownLatch(1);
+        queue.onSchedule = () -> {
+            scheduling.countDown();
+            queueLock.lock();
+            queueLock.unlock();
+        };
+        open(1, "a");
+        queueLock.lock(); // the queue's maintenance runs ...
+        try {
+            Thread demand = new Thread(() -> lease.demand(1), "scheduler");
+            demand.setDaemon(true);
+            demand.start();
+            assertThat(scheduling.await(10, TimeUnit.SECONDS)).as("the demand waits for the queue").isTrue();
+
+            // ... and asks the dispatcher whether a may take a task, while the demand holds the lease
+            CompletableFuture<Optional<String>> answer = CompletableFuture.supplyAsync(() -> slots().refusal("a"));
+
+            assertThat(answer.get(10, TimeUnit.SECONDS)).as("answered, no deadlock").isEmpty();
+        }
+        finally {
+            queueLock.unlock();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
