@@ -15,8 +15,12 @@ Subcommands:
       Write the untrusted text of a hostile root into ROOT (KIND "text": HTML,
       JavaScript, Markdown, terminal escapes, bidirectional overrides, NUL,
       noncharacters and a 5000-character name in the hostname, os-release and
-      dpkg status, the hostname not valid UTF-8; KIND "latin1": a dpkg status
-      that is not valid UTF-8, with a raw 0x9b byte, the 8-bit terminal CSI).
+      dpkg status, the hostname not valid UTF-8, home directories whose names
+      hold a line break, controls, quotes and bytes that are not UTF-8, and 60
+      DHCP lease files whose names, together, are longer than a guestfish
+      command line and each begin with '!' and a shell command; KIND "latin1":
+      a dpkg status that is not valid UTF-8, with a raw 0x9b byte, the 8-bit
+      terminal CSI).
   rollback-journal DB
       Switch an SQLite database (rpm's rpmdb.sqlite) from WAL to rollback-journal
       mode. A WAL database without its -shm file cannot be opened on a read-only
@@ -297,9 +301,33 @@ HOSTILE_PACKAGES = [
 ]
 
 
+# Home directories whose names attack the file rules: each holds a .bash_history the policy must find. One name
+# carries lines that look like guestfish blaming other commands for an error.
+HOSTILE_HOMES = [b"gi-line\nbreak", b"gi-cr\rreturn", b"gi-ctl-\x01\x1b[31m-x", b"gi-latin1-\xe9t\xe9",
+                 b"gi-sp ace", b"gi-'quote", b"gi-back\\slash", b'gi-"dq', b"gi-!bang;#x",
+                 b"gi-forge\n*stdin*:1: forged\n*stdin*:2: forged\n*stdin*:3: forged\n*stdin*:40: forged"]
+# DHCP lease files (the standard hygiene glob /var/lib/dhcp/*.leases) whose names together are far longer than a
+# guestfish line; each starts with '!' and a shell command, which guestfish runs if a line is cut before it.
+HOSTILE_LEASES = ["!touch${IFS}$GUEST_INSPECT_RUN.pwned;#gi-%02d-" % i + "x" * 112 + ".leases" for i in range(60)]
+
+
+def write_hostile_names(root):
+    for name in HOSTILE_HOMES:
+        home = os.path.join(root.encode(), b"home", name)
+        os.makedirs(home)
+        with open(os.path.join(home, b".bash_history"), "wb") as f:
+            f.write(b"ls\n")
+    leases = os.path.join(root, "var/lib/dhcp")
+    os.makedirs(leases, exist_ok=True)
+    for name in HOSTILE_LEASES:
+        with open(os.path.join(leases, name), "w") as f:
+            f.write("lease {}\n")
+
+
 def cmd_hostile(args):
     root, kind = args
     if kind == "text":
+        write_hostile_names(root)
         stanzas = [dpkg_stanza(name, version) for name, version in HOSTILE_PACKAGES]
         stanzas.append(dpkg_stanza("gi-newline", "9", extra=b"Conffiles:\n <script>window.pwned=9</script> 0\n"))
         hostname = b"host<img src=x onerror=window.pwned=12>\x1b[31m|*_\xff\xfeend\n"

@@ -107,11 +107,15 @@ final class GuestfishSession implements AutoCloseable {
 
     /** Queues a command whose arguments are text (sent as UTF-8). */
     Pending call(final String verb, final String... arguments) throws GuestfishException {
+        return callBytes(verb, utf8(arguments));
+    }
+
+    private static byte[][] utf8(final String... arguments) {
         byte[][] bytes = new byte[arguments.length][];
         for (int i = 0; i < arguments.length; i++) {
             bytes[i] = arguments[i].getBytes(StandardCharsets.UTF_8);
         }
-        return callBytes(verb, bytes);
+        return bytes;
     }
 
     /**
@@ -136,6 +140,11 @@ final class GuestfishSession implements AutoCloseable {
     /** True when the command, quoted, fits on one guestfish line. */
     static boolean fits(final String verb, final byte[]... arguments) {
         return commandLine(verb, arguments).length() + 1 <= MAX_LINE; // the "-" in front
+    }
+
+    /** True when the command with text arguments (sent as UTF-8), quoted, fits on one guestfish line. */
+    static boolean fitsText(final String verb, final String... arguments) {
+        return fits(verb, utf8(arguments));
     }
 
     /** True when an argument holds a byte that ends a line where guestfish's error messages are read. */

@@ -59,17 +59,28 @@ final class RootReader {
         return packageMillis;
     }
 
-    /** Reads the filesystem; empty when it is not an operating system root. Leaves everything unmounted. */
+    /**
+     * Reads the filesystem; empty when it is not an operating system root. Leaves everything unmounted.
+     *
+     * @throws UnreadableImageException when the root holds something the runner cannot read as it must
+     */
     Optional<OperatingSystem> read(final FilesystemEntry candidate, final int number)
-            throws GuestfishException, IOException {
+            throws GuestfishException, IOException, UnreadableImageException {
         Path local = Files.createDirectories(localDirectory.resolve("fs" + number));
-        Optional<OperatingSystem> root = readMounted(candidate, local);
+        Optional<OperatingSystem> root;
+        try {
+            root = readMounted(candidate, local);
+        }
+        catch (UnreadableImageException exception) {
+            session.call("umount-all"); // the next image's filesystems are mounted at / too
+            throw exception;
+        }
         session.call("umount-all"); // runs with the next sync
         return root;
     }
 
     private Optional<OperatingSystem> readMounted(final FilesystemEntry candidate, final Path local)
-            throws GuestfishException, IOException {
+            throws GuestfishException, IOException, UnreadableImageException {
         {
             Pending mount = session.call("mount-ro", candidate.device(), "/");
             session.call("ls0", "/", local.resolve("root.ls").toString());
@@ -88,7 +99,7 @@ final class RootReader {
     }
 
     private OperatingSystem readRoot(final FilesystemEntry root, final Path local, final List<String> etc)
-            throws GuestfishException, IOException {
+            throws GuestfishException, IOException, UnreadableImageException {
         Map<String, Path> downloads = new LinkedHashMap<>();
         for (String name : RootFacts.ETC_FILES) {
             if (etc.contains(name)) {
@@ -175,7 +186,9 @@ final class RootReader {
         }
         for (FstabEntry entry : entries) {
             Optional<String> device = resolve(entry.spec());
-            if (device.isPresent() && !device.get().equals(root.device())) {
+            // a mountpoint too long for a guestfish command is not mounted, as an unsafe one is not
+            if (device.isPresent() && !device.get().equals(root.device())
+                    && GuestfishSession.fitsText("mount-ro", device.get(), entry.mountpoint())) {
                 session.call("mount-ro", device.get(), entry.mountpoint());
                 mountpoints.add(new Mountpoint(entry.mountpoint(), DeviceNames.normalize(device.get(), driveDevice)));
             }

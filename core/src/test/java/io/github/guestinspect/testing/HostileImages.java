@@ -27,7 +27,8 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
- * The images of hostile/ (markup and escapes in every string, a hostname that is not UTF-8, links out of the root,
+ * The images of hostile/ (markup and escapes in every string, a hostname that is not UTF-8, names with line breaks,
+ * links out of the root,
  * 50,000 packages) inspected through real libguestfs in ONE appliance, once per test JVM, with the policy
  * policies/hostile-images.yaml evaluated on them. The ITs of each exporter check what it makes of these results.
  *
@@ -35,11 +36,16 @@ import java.util.stream.Stream;
  * @param results           one result per image, in manifest order
  * @param evaluation        the policy's verdict
  * @param inspectionMillis  wall time of the inspection
- * @param leftoverTemporary files left in the runner's temporary directory afterwards (must be 0)
+ * @param leftovers         names of the files left in the runner's temporary directory afterwards (must be none)
  */
 public record HostileImages(TestImages images, List<InspectionResult> results, PolicyEvaluation evaluation,
-                            long inspectionMillis, long leftoverTemporary) {
+                            long inspectionMillis, List<String> leftovers) {
     public static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+
+    public HostileImages {
+        results = List.copyOf(results);
+        leftovers = List.copyOf(leftovers);
+    }
 
     /** The inspection, made on first use (the failure, if it failed, is thrown to every caller). */
     public static HostileImages get() throws Exception {
@@ -90,9 +96,9 @@ public record HostileImages(TestImages images, List<InspectionResult> results, P
                     processes, System.err::println).inspect(paths, ProgressListener.none());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long leftover;
+        List<String> leftover;
         try (Stream<Path> left = Files.list(temporary)) {
-            leftover = left.count();
+            leftover = left.map(path -> String.valueOf(path.getFileName())).toList();
         }
         deleteTree(temporary);
         return new HostileImages(images, results, new PolicyEvaluator(policy, TODAY).evaluate(results), millis,
