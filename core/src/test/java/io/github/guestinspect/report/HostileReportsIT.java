@@ -69,7 +69,8 @@ class HostileReportsIT {
                 "<script>window.pwned=1</script>x 1.0-1\"><img src=x onerror=window.pwned=2>x",
                 "gi-ctl-\\x1b[31mred\\x07bell\\x08bs\\x7fdel\\x9bcsi-x 3.0\\x1b]0;title\\x07-1",
                 "gi-bidi-\\u202eexe.txt\\u202c-x 4.0\\u2028line-2", "gi-nul-\\x00-x 5",
-                "gi-latin1-\u00e9t\u00e9-x 1.0-\\x9b31m-1", "debian " + TerminalText.safe(text.version()));
+                "gi-latin1-\u00e9t\u00e9-x 1.0-\\x9b31m-1", "debian " + TerminalText.safe(text.version()),
+                "/home/gi-line\\x0abreak/.bash_history", "/home/gi-latin1-\u00e9t\u00e9/.bash_history");
     }
 
     @Test

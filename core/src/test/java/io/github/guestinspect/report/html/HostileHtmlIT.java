@@ -87,6 +87,8 @@ class HostileHtmlIT {
             assertThat(cells).as(installed.name()).contains(HtmlText.clean(installed.name()));
         }
         assertThat(cells).contains("gi-latin1-\u00e9t\u00e9-x");
+        assertThat(shown).as("a line break in a file name shown, not collapsed into a space")
+                .contains("/home/gi-line\\x0abreak/.bash_history").doesNotContain("/home/gi-line break");
     }
 
     @Test
