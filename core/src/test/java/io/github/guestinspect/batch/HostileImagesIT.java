@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Images whose content attacks the tool, inspected through real libguestfs in one appliance ({@link HostileImages}):
- * the facts must be exactly what the images hold, links must never be followed by the file rules, no name may hide
- * a file or fail the other images, and 50,000 packages are listed.
+ * the facts must be exactly what the images hold, links must never be followed by the file rules nor lead the facts
+ * to a secret, no name may hide a file or fail the other images, and 50,000 packages are listed.
  */
 class HostileImagesIT {
     /** The home directories of hostile-text.qcow2 (scripts/lib/test-images.py, HOSTILE_HOMES), decoded. */
@@ -124,6 +124,29 @@ class HostileImagesIT {
         // each name starts with "!touch${IFS}$GUEST_INSPECT_RUN.pwned;#": had guestfish cut a line before one, the
         // shell would have made that file beside the run's directory
         assertThat(hostile.leftovers()).noneMatch(name -> name.endsWith(".pwned"));
+    }
+
+    @Test
+    void shouldNeverReadAFactFileThatLeadsToASecretOrToAPipeOrDevice() {
+        OperatingSystem os = root("secret-links.qcow2");
+
+        assertThat(os.hostname()).isEmpty();
+        assertThat(os.distro()).isEqualTo("alpine"); // os-release read through its standard link to /usr/lib
+        assertThat(os.productName()).isEqualTo("Alpine Linux v3.19 (linked)");
+        assertThat(os.factNotes()).containsExactlyInAnyOrder(
+                "/etc/hostname not read: it is a symbolic link to /etc/shadow, which holds password hashes",
+                "/etc/HOSTNAME not read: it is a hard link of /etc/shadow, which holds password hashes",
+                "/etc/fedora-release not read: it is a symbolic link to a file that not every user may read"
+                        + " (mode 0600), as secrets are",
+                "/etc/redhat-release not read: it is a named pipe, not a regular file",
+                "/etc/centos-release not read: it is a block device, not a regular file",
+                "/lib/apk/db/installed not read: it is a named pipe, not a regular file");
+        // the apk database the distro suggests is a pipe: the dpkg database is read instead, and shadow for its
+        // account names only
+        assertThat(os.packageFormat()).isEqualTo("deb");
+        assertThat(os.packages()).isNotEmpty();
+        assertThat(os.accountsWithPassword()).containsExactly("root");
+        HostileImages.assertHoldsNoSecret("the model", hostile.results().toString());
     }
 
     @Test

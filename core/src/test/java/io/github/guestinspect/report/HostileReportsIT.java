@@ -49,6 +49,7 @@ class HostileReportsIT {
         new JsonReport().write(hostile.results(), json);
 
         assertThat(new JsonReport().read(json.toByteArray())).isEqualTo(hostile.results());
+        HostileImages.assertHoldsNoSecret("the JSON report", json.toString(StandardCharsets.UTF_8));
         assertThat(new String(json.toByteArray(), StandardCharsets.ISO_8859_1).chars())
                 .allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f);
     }
@@ -60,6 +61,8 @@ class HostileReportsIT {
         StringWriter policy = new StringWriter();
         new PolicyTextReport().write(hostile.evaluation(), new PrintWriter(policy));
 
+        HostileImages.assertHoldsNoSecret("the console table", table.toString());
+        HostileImages.assertHoldsNoSecret("the console policy listing", policy.toString());
         for (String console : List.of(table.toString(), policy.toString())) {
             assertThat(console.codePoints()).noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f
                     || c >= 0x80 && c < 0xa0 || c >= 0x202a && c <= 0x202e || c == 0x2028);
@@ -79,6 +82,7 @@ class HostileReportsIT {
         new SarifReport("0.1.0-test").write(hostile.evaluation(), sarif);
 
         JsonNode log = SarifSchema.read(sarif.toByteArray());
+        HostileImages.assertHoldsNoSecret("the SARIF report", sarif.toString(StandardCharsets.UTF_8));
 
         List<String> messages = new ArrayList<>();
         log.path("runs").get(0).path("results").forEach(result -> messages.add(result.path("message")
@@ -96,6 +100,7 @@ class HostileReportsIT {
         new JunitReport().write(hostile.evaluation(), hostile.results(), junit);
 
         Element root = JunitXml.read(junit.toByteArray());
+        HostileImages.assertHoldsNoSecret("the JUnit report", junit.toString(StandardCharsets.UTF_8));
 
         String content = root.getTextContent();
         for (String hostileString : hostileStrings()) {

@@ -97,6 +97,10 @@ class HostileHtmlIT {
 
         chromium.load(page);
 
+        HostileImages.assertHoldsNoSecret("the HTML report", Files.readString(page, StandardCharsets.UTF_8));
+        HostileImages.assertHoldsNoSecret("the HTML report as shown",
+                (String) chromium.js("return document.body.textContent;"));
+
         assertThat(scripts(page)).isEqualTo(3);
         assertThat(chromium.js("return typeof window.pwned;")).isEqualTo("undefined");
         @SuppressWarnings("unchecked")

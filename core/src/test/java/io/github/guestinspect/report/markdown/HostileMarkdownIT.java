@@ -23,6 +23,7 @@ class HostileMarkdownIT {
         String markdown = MarkdownReportTest.render(hostile.reportData());
 
         MarkdownReportTest.assertInert(markdown, "the hostile images");
+        HostileImages.assertHoldsNoSecret("the Markdown report", markdown);
         List<String> findings = MarkdownReportTest.tables(markdown).stream()
                 .filter(table -> table.header().contains("Finding")).flatMap(table -> table.rows().stream()
                         .map(row -> row.get(table.header().indexOf("Finding")))).toList();

@@ -25,6 +25,7 @@ class HostilePdfIT {
         }
 
         String text = Poppler.text(pdf);
+        HostileImages.assertHoldsNoSecret("the PDF report", text);
 
         // table cells wrap long text, so only pieces that fit on one line of a cell are looked for
         assertThat(text).contains("host<img src=x", "d=12>\\x1b[31m", "<script>window.pwned=1</script>x",
