@@ -99,7 +99,7 @@ class CachedInspectionTest {
             batch.forEach(image -> inspected.add(image.path().getFileName().toString()));
             OperatingSystem os = new OperatingSystem("/dev/sda", "linux", "debian", "Debian 12", "12", 12, 0,
                     "x86_64", "host", "deb", "apt", List.of(), List.of(), List.of(), List.of(), "", queries,
-                    List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), List.of());
             return new BatchOutcome(batch.stream().map(image -> new DriveOutcome(List.of(os), Optional.empty(), 1, 0))
                     .toList(), 10, "1.48.6");
         };
