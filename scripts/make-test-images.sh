@@ -5,14 +5,15 @@
 # root or loop mounts, and writes DIR/manifest.json: what each image should
 # inspect to, computed from the data the script put into it. DIR/hostile holds
 # images whose content attacks the tool (markup and escapes in every string, a
-# hostname that is not UTF-8, symbolic links out of the root, 50,000 packages),
+# hostname that is not UTF-8, names with line breaks, symbolic links out of the
+# root, /etc files linked to secrets, named pipes, 50,000 packages),
 # DIR/load 50 small images for the load test; each has its own manifest.json.
 #
 # Plain ext4 images are made with `mke2fs -d` (and sfdisk for the two-partition
 # disk); only the LVM images need a libguestfs appliance, and all of them are
 # made in one guestfish launch, which runs in the background while the rest is
 # built. If DIR/.complete holds the hash of this script and its helper, nothing
-# is done. Needs: mke2fs, sfdisk, qemu-img, rpm + rpmbuild, guestfish, python3,
+# is done. Needs: mke2fs, debugfs, sfdisk, qemu-img, rpm + rpmbuild, guestfish, python3,
 # flock, timeout. LIBGUESTFS_BACKEND_SETTINGS defaults to force_tcg (nested KVM
 # hangs on the project's machines); set it (even to "") to override.
 set -euo pipefail
@@ -49,7 +50,7 @@ if is_complete; then
   exit 0
 fi
 
-for tool in mke2fs sfdisk qemu-img rpm rpmbuild guestfish python3 timeout; do
+for tool in mke2fs debugfs sfdisk qemu-img rpm rpmbuild guestfish python3 timeout; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 HOST_STATUS=${GI_DPKG_STATUS:-/var/lib/dpkg/status}
@@ -160,14 +161,18 @@ spec() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$SPEC"; }
 spec_hostile() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$SPEC_HOSTILE"; }
 spec_load() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$SPEC_LOAD"; }
 
-# ext4_image ROOT FILE FORMAT SIZE [UUID]: an ext4 filesystem over the whole disk.
+# ext4_image ROOT FILE FORMAT SIZE [UUID [DEBUGFS-SCRIPT]]: an ext4 filesystem over the whole disk; the debugfs
+# script, if any, then edits it (device nodes, which only root could make in ROOT).
 ext4_image() {
-  local root=$1 file=$2 format=$3 size=$4 uuid=${5:-}
+  local root=$1 file=$2 format=$3 size=$4 uuid=${5:-} edits=${6:-}
   local raw=$W/tmp/$file.raw
   local opts=(-q -F -t ext4 -E root_owner=0:0 -d "$root")
   [[ -n $uuid ]] && opts+=(-U "$uuid")
   truncate -s "$size" "$raw"
   mke2fs "${opts[@]}" "$raw" </dev/null
+  if [[ -n $edits ]]; then
+    debugfs -w -f "$edits" "$raw" >"$W/tmp/debugfs.log" 2>&1 || { cat "$W/tmp/debugfs.log" >&2; die "debugfs failed"; }
+  fi
   if [[ $format == raw ]]; then
     mv "$raw" "$OUT/$file"
   else
@@ -431,6 +436,14 @@ R=$(debian_root hostile-latin1 hostile-latin1 '/dev/sda / ext4 defaults 0 1' --f
 python3 "$HELPER" hostile "$R" latin1
 ext4_image "$R" hostile/hostile-latin1.qcow2 qcow2 32M
 spec_hostile hostile-latin1.qcow2 qcow2 INSPECTED - "$R"
+
+# secret-links.qcow2: /etc files that lead to secrets or would hang a reader (see lib/test-images.py, "secrets"),
+# and centos-release a block device node of the appliance's first disk (another image of the batch).
+R=$(debian_root secret-links secret-links '/dev/sda / ext4 defaults 0 1' --first 3)
+python3 "$HELPER" hostile "$R" secrets
+printf 'cd /etc\nmknod centos-release b 8 0\nsif centos-release mode 060644\n' >"$W/tmp/secret-links.debugfs"
+ext4_image "$R" hostile/secret-links.qcow2 qcow2 32M "" "$W/tmp/secret-links.debugfs"
+spec_hostile secret-links.qcow2 qcow2 INSPECTED - "$R"
 
 # links.qcow2: symbolic links that point out of the root, for the file rules (which must never follow them).
 # In the guest: /etc/machine-id points up past the root to itself (a loop if followed); /root/.bash_history to

@@ -12,7 +12,7 @@ command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
 command -v rpmbuild >/dev/null 2>&1 || need+=(rpm)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 command -v sfdisk >/dev/null 2>&1 || need+=(fdisk)
-command -v mke2fs >/dev/null 2>&1 || need+=(e2fsprogs)
+command -v mke2fs >/dev/null 2>&1 && command -v debugfs >/dev/null 2>&1 || need+=(e2fsprogs)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # pdftoppm and pdftotext read the PDF report back in its tests

@@ -15,8 +15,17 @@ Subcommands:
       Write the untrusted text of a hostile root into ROOT (KIND "text": HTML,
       JavaScript, Markdown, terminal escapes, bidirectional overrides, NUL,
       noncharacters and a 5000-character name in the hostname, os-release and
-      dpkg status, the hostname not valid UTF-8; KIND "latin1": a dpkg status
-      that is not valid UTF-8, with a raw 0x9b byte, the 8-bit terminal CSI).
+      dpkg status, the hostname not valid UTF-8, home directories whose names
+      hold a line break, controls, quotes and bytes that are not UTF-8, and 60
+      DHCP lease files whose names, together, are longer than a guestfish
+      command line and each begin with '!' and a shell command; KIND "latin1":
+      a dpkg status that is not valid UTF-8, with a raw 0x9b byte, the 8-bit
+      terminal CSI; KIND "secrets": /etc files that lead to secrets or hang a
+      reader: hostname a symbolic link to /etc/shadow, HOSTNAME a hard link to
+      it, fedora-release a link to a private SSH host key, redhat-release and
+      the apk database named pipes, os-release a legitimate relative link to
+      /usr/lib/os-release; the shell script adds centos-release, a block
+      device node of the appliance's first disk).
   rollback-journal DB
       Switch an SQLite database (rpm's rpmdb.sqlite) from WAL to rollback-journal
       mode. A WAL database without its -shm file cannot be opened on a read-only
@@ -36,6 +45,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -191,9 +201,61 @@ def sample(pkgs, wanted=()):
     return chosen
 
 
+def guest_path(root, path, depth=0):
+    """PATH (absolute, in the guest) resolved as the appliance resolves it: symbolic links followed inside ROOT
+    (an absolute target or '..' above the root stays in the root), never on the host. None when it leads nowhere."""
+    if depth > 40:
+        return None
+    current = root
+    parts = [p for p in path.split("/") if p]
+    for i, part in enumerate(parts):
+        if part == "..":
+            current = os.path.dirname(current) if current != root else root
+            continue
+        candidate = os.path.join(current, part)
+        if os.path.islink(candidate):
+            target = os.readlink(candidate)
+            base = "/" + os.path.relpath(current, root) if current != root else "/"
+            rest = "/".join(parts[i + 1:])
+            joined = target if target.startswith("/") else base.rstrip("/") + "/" + target
+            return guest_path(root, joined + ("/" + rest if rest else ""), depth + 1)
+        if part != "." and not os.path.lexists(candidate):
+            return None
+        current = candidate if part != "." else current
+    return current
+
+
+# Files that hold secrets: a fact file that is one of them is never read (same inode, through links or hard links).
+SECRET_FILES = ["etc/shadow", "etc/gshadow", "etc/shadow-", "etc/gshadow-", "etc/security/opasswd"]
+
+
+def fact_file(root, name):
+    """The host path of the /etc fact file NAME if guest-inspect may read it (a regular file, not a secret, and
+    readable by everyone when it is reached through a link or has other hard links), else None."""
+    link = os.path.join(root, "etc", name)
+    if not os.path.lexists(link):
+        return None
+    target = guest_path(root, "/etc/" + name)
+    if target is None or not os.path.exists(target):
+        return None
+    st = os.stat(target)
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    for secret in SECRET_FILES:
+        path = guest_path(root, "/" + secret)
+        if path is not None and os.path.exists(path) and os.path.samefile(path, target):
+            return None
+    if (os.path.islink(link) or st.st_nlink > 1) and not st.st_mode & stat.S_IROTH:
+        return None
+    return target
+
+
 def os_release(root):
     values = {}
-    for line in guest_text(os.path.join(root, "etc/os-release")).split("\n"):
+    path = fact_file(root, "os-release")
+    if path is None:
+        return values
+    for line in guest_text(path).split("\n"):
         key, sep, value = line.strip().partition("=")
         if sep:
             values[key] = value.strip('"\'')
@@ -202,7 +264,12 @@ def os_release(root):
 
 def inspect_root(root):
     rel = os_release(root)
-    hostname = guest_text(os.path.join(root, "etc/hostname")).split("\n")[0].strip()
+    hostname = ""
+    for name in ("hostname", "HOSTNAME"):
+        path = fact_file(root, name)
+        if path is not None:
+            hostname = guest_text(path).split("\n")[0].strip()
+            break
     if os.path.isfile(os.path.join(root, "var/lib/dpkg/status")):
         fmt, pkgs, wanted = "deb", dpkg_packages(root), ("gi-epoch-pkg", "gi-tilde-pkg")
     elif os.path.isfile(os.path.join(root, "lib/apk/db/installed")):
@@ -297,9 +364,60 @@ HOSTILE_PACKAGES = [
 ]
 
 
+# Home directories whose names attack the file rules: each holds a .bash_history the policy must find. One name
+# carries lines that look like guestfish blaming other commands for an error.
+HOSTILE_HOMES = [b"gi-line\nbreak", b"gi-cr\rreturn", b"gi-ctl-\x01\x1b[31m-x", b"gi-latin1-\xe9t\xe9",
+                 b"gi-sp ace", b"gi-'quote", b"gi-back\\slash", b'gi-"dq', b"gi-!bang;#x",
+                 b"gi-forge\n*stdin*:1: forged\n*stdin*:2: forged\n*stdin*:3: forged\n*stdin*:40: forged"]
+# DHCP lease files (the standard hygiene glob /var/lib/dhcp/*.leases) whose names together are far longer than a
+# guestfish line; each starts with '!' and a shell command, which guestfish runs if a line is cut before it.
+HOSTILE_LEASES = ["!touch${IFS}$GUEST_INSPECT_RUN.pwned;#gi-%02d-" % i + "x" * 112 + ".leases" for i in range(60)]
+
+
+def write_hostile_names(root):
+    for name in HOSTILE_HOMES:
+        home = os.path.join(root.encode(), b"home", name)
+        os.makedirs(home)
+        with open(os.path.join(home, b".bash_history"), "wb") as f:
+            f.write(b"ls\n")
+    leases = os.path.join(root, "var/lib/dhcp")
+    os.makedirs(leases, exist_ok=True)
+    for name in HOSTILE_LEASES:
+        with open(os.path.join(leases, name), "w") as f:
+            f.write("lease {}\n")
+
+
+def write_secret_links(root):
+    etc = os.path.join(root, "etc")
+    with open(os.path.join(etc, "shadow"), "w") as f:
+        f.write("root:$6$gileak$GI-SECRET-HASH-0123456789abcdefghijklmnopqrstuvwxyzABCDEF:19700:0:99999:7:::\n")
+    os.chmod(os.path.join(etc, "shadow"), 0o640)
+    os.remove(os.path.join(etc, "hostname"))
+    os.symlink("/etc/shadow", os.path.join(etc, "hostname"))
+    os.link(os.path.join(etc, "shadow"), os.path.join(etc, "HOSTNAME"))
+    os.makedirs(os.path.join(etc, "ssh"), exist_ok=True)
+    key = os.path.join(etc, "ssh/ssh_host_ed25519_key")
+    with open(key, "w") as f:
+        f.write("-----BEGIN OPENSSH PRIVATE KEY-----\nGI-SECRET-KEY-not-a-real-key\n-----END OPENSSH PRIVATE KEY-----\n")
+    os.chmod(key, 0o600)
+    os.symlink("ssh/ssh_host_ed25519_key", os.path.join(etc, "fedora-release"))
+    os.makedirs(os.path.join(root, "usr/lib"), exist_ok=True)
+    os.remove(os.path.join(etc, "os-release"))
+    with open(os.path.join(root, "usr/lib/os-release"), "w") as f:
+        f.write('NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19 (linked)"\n')
+    os.symlink("../usr/lib/os-release", os.path.join(etc, "os-release"))
+    os.mkfifo(os.path.join(etc, "redhat-release"))
+    os.makedirs(os.path.join(root, "lib/apk/db"), exist_ok=True)
+    os.mkfifo(os.path.join(root, "lib/apk/db/installed"))
+
+
 def cmd_hostile(args):
     root, kind = args
+    if kind == "secrets":
+        write_secret_links(root)
+        return
     if kind == "text":
+        write_hostile_names(root)
         stanzas = [dpkg_stanza(name, version) for name, version in HOSTILE_PACKAGES]
         stanzas.append(dpkg_stanza("gi-newline", "9", extra=b"Conffiles:\n <script>window.pwned=9</script> 0\n"))
         hostname = b"host<img src=x onerror=window.pwned=12>\x1b[31m|*_\xff\xfeend\n"

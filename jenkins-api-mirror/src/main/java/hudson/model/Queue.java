@@ -34,6 +34,10 @@ public class Queue {
         throw new UnsupportedOperationException("compile-time mirror");
     }
 
+    public Item getItem(Task t) {
+        throw new UnsupportedOperationException("compile-time mirror");
+    }
+
     /** Upstream: a task that is not persisted across restarts. */
     public interface TransientTask extends Task {
     }
@@ -118,6 +122,12 @@ public class Queue {
         }
 
         public long getId() {
+            throw new UnsupportedOperationException("compile-time mirror");
+        }
+
+        /** Upstream overrides QueueItem's, which the mirror leaves out. */
+        @NonNull
+        public Task getTask() {
             throw new UnsupportedOperationException("compile-time mirror");
         }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,9 +120,14 @@ final class CliProcess {
                 .map(entry -> Path.of(entry.substring(RUN_VARIABLE.length() + 1))).findFirst();
     }
 
-    /** The qemu among the processes, if one runs. */
+    /**
+     * The appliance's qemu among the processes, if one runs: the qemu that names the appliance's socket, not one of
+     * the short-lived qemu processes libguestfs runs first to learn qemu's features ({@code -help}, {@code -version}).
+     */
     static Optional<ProcessHandle> qemu(final List<ProcessHandle> processes) {
         return processes.stream().filter(process -> process.info().command().orElse("").contains("qemu-system"))
+                .filter(process -> process.info().arguments().stream().flatMap(Stream::of)
+                        .anyMatch(argument -> SOCKETS.matcher(argument).find()))
                 .findFirst();
     }
 
@@ -143,6 +149,28 @@ final class CliProcess {
         }
         catch (IOException exception) {
             return List.of(); // ended meanwhile
+        }
+    }
+
+    /**
+     * Waits for a condition of this running process by polling it; fails at once, with what it printed, when the
+     * process ends first, and with the condition's description at the deadline.
+     */
+    void awaitWhileRunning(final String condition, final Duration limit, final BooleanSupplier check)
+            throws InterruptedException {
+        try {
+            await(condition, limit, () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("guest-inspect ended (exit " + process.exitValue() + ") before: "
+                            + condition + "; it printed:\n" + err());
+                }
+                return check.getAsBoolean();
+            });
+        }
+        catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "\nits processes: " + process.descendants()
+                    .map(child -> child.pid() + " " + child.info().commandLine().orElse("?")).toList()
+                    + "\nit printed:\n" + err(), timedOut);
         }
     }
 

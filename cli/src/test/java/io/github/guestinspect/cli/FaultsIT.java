@@ -86,7 +86,7 @@ class FaultsIT {
                 debian.toString(), alpine.toString()};
 
         CliProcess terminated = start("terminated", temporaryRoot, Map.of(), inspect);
-        await("one image inspected and stored, the other one's appliance running", LAUNCH,
+        terminated.awaitWhileRunning("one image inspected and stored, the other one's appliance running", LAUNCH,
                 () -> entries(cache) == 1 && qemu(terminated.handle().descendants().toList()).isPresent());
         Path sockets = socketDirectory(qemu(terminated.handle().descendants().toList()).orElseThrow());
         terminated.signal("TERM");
@@ -106,7 +106,7 @@ class FaultsIT {
         assertThat(directory.resolve(".guest-inspect/history")).as("nor a history record").doesNotExist();
 
         CliProcess interrupted = start("interrupted", temporaryRoot, Map.of(), inspect);
-        await("the appliance of the image not stored yet running", LAUNCH,
+        interrupted.awaitWhileRunning("the appliance of the image not stored yet running", LAUNCH,
                 () -> qemu(interrupted.handle().descendants().toList()).isPresent());
         sockets = socketDirectory(qemu(interrupted.handle().descendants().toList()).orElseThrow());
         interrupted.signal("INT");
@@ -138,13 +138,13 @@ class FaultsIT {
         CliProcess hung = start("hung", temporaryRoot, hanging, "inspect", "--no-cache", "--no-history", "--jobs",
                 "2", "--batch-size", "2", "--timeout", Integer.toString(HANG_TIMEOUT_SECONDS), "--format", "json",
                 "-o", "hung.json", stopsResponding.toString(), debian.toString());
-        await("the live run's guestfish stops responding", LAUNCH, () -> hangs(hung));
+        hung.awaitWhileRunning("the live run's guestfish stops responding", LAUNCH, () -> hangs(hung));
         Path hungRun = runDirectory(hung.handle().descendants().findFirst().orElseThrow()).orElseThrow();
 
         // a run whose appliance stops responding once launched, then killed with SIGKILL: no hook runs
         CliProcess killed = start("killed", temporaryRoot, hangingGuestfish("after-launch"), "inspect", "--no-cache",
                 "--no-history", "--timeout", "900", images.path("alpine.qcow2").toString());
-        await("the killed run's appliance is up and its guestfish stops responding", LAUNCH,
+        killed.awaitWhileRunning("the killed run's appliance is up and its guestfish stops responding", LAUNCH,
                 () -> qemu(killed.handle().descendants().toList()).isPresent() && hangs(killed));
         List<ProcessHandle> leftovers = killed.handle().descendants().toList();
         ProcessHandle killedQemu = qemu(leftovers).orElseThrow();

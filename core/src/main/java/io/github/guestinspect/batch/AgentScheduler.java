@@ -323,6 +323,9 @@ public final class AgentScheduler {
                     for (Event event = events.poll(); event != null; event = events.poll()) {
                         handle(event);
                     }
+                    if (Thread.interrupted()) { // also while a listener was busy (storing a batch): start nothing
+                        throw new InterruptedException("the run was interrupted");
+                    }
                     dispatch();
                     if (queue.isEmpty()) {
                         releaseIdle();
@@ -511,25 +514,32 @@ public final class AgentScheduler {
                         : outcome.drives().size() + " drives") + " for " + batch.size() + " images")));
                 return;
             }
+            List<InspectionResult> done = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                record(call, batch.get(i), BatchResults.fromDrive(batch.get(i), outcome, outcome.drives().get(i),
-                        call.millis(), batch.size(), toolVersion));
+                done.add(BatchResults.fromDrive(batch.get(i), outcome, outcome.drives().get(i), call.millis(),
+                        batch.size(), toolVersion));
             }
+            record(call, done);
         }
 
         private void fail(final Finished call, final Failure failure) {
-            for (ProbedImage image : call.batch().images()) {
-                record(call, image, BatchResults.failed(image, failure, call.millis(), toolVersion));
-            }
+            record(call, call.batch().images().stream().map(image -> BatchResults.failed(image, failure,
+                    call.millis(), toolVersion)).toList());
         }
 
-        private void record(final Finished call, final ProbedImage image, final InspectionResult result) {
-            if (results.putIfAbsent(image.path(), result) != null) { // cannot happen: a batch is in one place
-                throw new IllegalStateException("a second result for " + image.file().path());
+        /** A batch's results, one per image in its order: each is told to the listener, then the whole batch. */
+        private void record(final Finished call, final List<InspectionResult> done) {
+            List<ProbedImage> batch = call.batch().images();
+            for (int i = 0; i < batch.size(); i++) {
+                ProbedImage image = batch.get(i);
+                if (results.putIfAbsent(image.path(), done.get(i)) != null) { // a batch is in one place: cannot be
+                    throw new IllegalStateException("a second result for " + image.file().path());
+                }
+                assignments.add(new Assignment(call.agent().agent.name(), image.file(), batch.size(),
+                        call.millis()));
+                listener.finished(done.get(i));
             }
-            assignments.add(new Assignment(call.agent().agent.name(), image.file(), call.batch().images().size(),
-                    call.millis()));
-            listener.finished(result);
+            listener.batchFinished(done);
         }
 
         /** Called when nothing runs any more and no agent will come: whatever is still queued cannot be placed. */

@@ -106,6 +106,7 @@ public final class InspectionEngine {
                 listener.finished(result);
                 results.put(batch.get(i).path(), result);
             }
+            listener.batchFinished(List.copyOf(results.values()));
             return new BatchResult(results, List.of());
         }
         catch (GuestfishException exception) {
@@ -133,6 +134,7 @@ public final class InspectionEngine {
             listener.finished(result);
             results.put(image.path(), result);
         }
+        listener.batchFinished(List.copyOf(results.values()));
         return new BatchResult(results, List.of());
     }
 

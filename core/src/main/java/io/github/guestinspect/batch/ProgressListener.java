@@ -19,6 +19,14 @@ public interface ProgressListener {
         results.forEach(this::finished);
     }
 
+    /**
+     * An appliance's batch is done: its images' results, in the batch's order, each told to {@link #finished}
+     * before. Where results are kept elsewhere (in Jenkins, the workspace's cache on another node), one call per
+     * batch costs one round trip instead of one per image.
+     */
+    default void batchFinished(final List<InspectionResult> results) {
+    }
+
     /** A batch failed as a whole and its images will be retried one by one. */
     default void batchRetried(final int images, final String reason) {
     }

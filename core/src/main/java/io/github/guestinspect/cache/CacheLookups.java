@@ -8,6 +8,7 @@ import io.github.guestinspect.model.InspectionResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,6 +77,15 @@ public record CacheLookups(List<Entry> entries) {
             }
         }
         return new CacheLookups(entries);
+    }
+
+    /**
+     * The entries of these images only (named as given or by absolute path), in order: what storing one batch's
+     * results needs ({@link CachedInspection#storeFinished}), without the rest of the run's entries and hits.
+     */
+    public CacheLookups only(final Collection<String> images) {
+        return new CacheLookups(entries.stream().filter(entry -> images.contains(entry.given())
+                || images.contains(entry.absolute())).toList());
     }
 
     /** The results served from the cache, in the order given. */

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +33,9 @@ import java.util.function.Consumer;
  * full disk) is reported once and costs only the storing: the results are returned all the same.
  *
  * <p>{@link #inspect} does it all on this machine. Where the images and the appliances are on different machines
- * (Jenkins: the workspace and the agents), the steps run apart: {@link #lookUp} and {@link #store} where the images
- * are, {@link CacheLookups#complete} where the inspection was scheduled.
+ * (Jenkins: the workspace and the agents), the steps run apart: {@link #lookUp}, {@link #storeFinished} (each batch
+ * as it comes back) and {@link #recordRun} where the images are, {@link CacheLookups#complete} where the inspection
+ * was scheduled.
  */
 public final class CachedInspection {
     private final ResultCache cache;
@@ -72,10 +73,26 @@ public final class CachedInspection {
         return new CacheLookups(List.copyOf(distinct.values()));
     }
 
-    /** Stores the inspected results of a run worth keeping and records the run's hits and misses. */
-    public void store(final CacheLookups lookups, final List<InspectionResult> completed) {
-        Storage storage = new Storage(lookups);
-        storage.storeAll(completed);
+    /**
+     * Stores results as their appliance returned them (this adds the cache facts), where they were inspected apart
+     * from their lookup: in Jenkins the node that holds the workspace stores each batch as soon as an agent returns
+     * it, as {@link #inspect} stores each result as it finishes, so a run stopped half way keeps what it finished.
+     * Failures, twins and images without a key are not stored. When the cache cannot be written, one warning names
+     * every image of {@code finished} that is left uncached.
+     *
+     * @param lookups  the lookups of (at least) these images
+     * @param finished inspected results, named as the lookups name the images
+     */
+    public void storeFinished(final CacheLookups lookups, final List<InspectionResult> finished) {
+        Storage storage = new Storage(lookups, false);
+        finished.forEach(storage::finished);
+        storage.failure().ifPresent(exception -> warnings.accept("cannot store the results of "
+                + String.join(", ", storage.unstored(finished)) + " in the cache " + cache.directory() + " ("
+                + exception.getMessage() + "); they are not cached"));
+    }
+
+    /** Records a run's hits and misses (for {@code guest-inspect cache stats}) once it is over. */
+    public void recordRun(final CacheLookups lookups) {
         record(lookups);
     }
 
@@ -85,7 +102,7 @@ public final class CachedInspection {
         CacheLookups lookups = lookUp(images);
         listener.started(lookups.entries().size());
         listener.finishedAll(lookups.hits());
-        Storage storage = new Storage(lookups);
+        Storage storage = new Storage(lookups, true);
         List<InspectionResult> inspected = engine.inspect(lookups.toInspect(), storing(listener, storage));
         List<InspectionResult> results = lookups.complete(inspected, listener);
         storage.storeAll(results);
@@ -134,26 +151,26 @@ public final class CachedInspection {
     }
 
     private boolean coversQueries(final InspectionResult result) {
-        return requiredQueries.isEmpty() || result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
+        return requiredQueries.isEmpty()
+                || result.operatingSystems().stream().allMatch(os -> os.fileQueries().containsAll(requiredQueries));
     }
 
-    /** Stores a run's findings, each once, from whichever thread has it; the first write that fails is reported. */
+    /** Stores a run's findings, each once, from whichever thread has it; the first write that fails stops it. */
     private final class Storage {
         private final Map<String, CacheLookups.Entry> inspected = new HashMap<>();
         private final Set<String> stored = ConcurrentHashMap.newKeySet();
-        private final AtomicBoolean failed = new AtomicBoolean();
+        private final AtomicReference<IOException> failure = new AtomicReference<>();
+        /** Whether the first failed write is reported at once, for the whole run; else the caller reports it. */
+        private final boolean warnForRun;
 
-        Storage(final CacheLookups lookups) {
+        Storage(final CacheLookups lookups, final boolean warnForRun) {
             lookups.storableEntries().forEach(entry -> inspected.put(entry.absolute(), entry));
+            this.warnForRun = warnForRun;
         }
 
         /** An inspected image's result, as the engine gives it, stored with its cache facts. */
         void finished(final InspectionResult result) {
-            CacheLookups.Entry entry = inspected.get(Path.of(result.image().path()).toAbsolutePath().normalize()
-                    .toString());
-            if (entry != null) {
-                put(entry, CacheLookups.withCacheFacts(result, entry));
-            }
+            entry(result).ifPresent(entry -> put(entry, CacheLookups.withCacheFacts(result, entry)));
         }
 
         /** Every image's completed result (in the lookups' order): what was not stored yet is stored now. */
@@ -162,23 +179,35 @@ public final class CachedInspection {
                 return;
             }
             for (InspectionResult result : completed) {
-                CacheLookups.Entry entry = inspected.get(Path.of(result.image().path()).toAbsolutePath().normalize()
-                        .toString());
-                if (entry != null) {
-                    put(entry, result);
-                }
+                entry(result).ifPresent(entry -> put(entry, result));
             }
         }
 
+        Optional<IOException> failure() {
+            return Optional.ofNullable(failure.get());
+        }
+
+        /** The images of {@code results} that were worth storing and are not stored. */
+        List<String> unstored(final List<InspectionResult> results) {
+            return results.stream().filter(result -> !result.isFailed() && entry(result).filter(entry ->
+                    !stored.contains(entry.absolute())).isPresent()).map(result -> result.image().path()).toList();
+        }
+
+        private Optional<CacheLookups.Entry> entry(final InspectionResult result) {
+            return Optional.ofNullable(inspected.get(Path.of(result.image().path()).toAbsolutePath().normalize()
+                    .toString()));
+        }
+
         private void put(final CacheLookups.Entry entry, final InspectionResult complete) {
-            if (complete.isFailed() || failed.get() || !stored.add(entry.absolute())) {
+            if (complete.isFailed() || failure.get() != null || !stored.add(entry.absolute())) {
                 return;
             }
             try {
                 cache.put(entry.key().orElseThrow(), complete);
             }
             catch (IOException exception) {
-                if (failed.compareAndSet(false, true)) {
+                stored.remove(entry.absolute());
+                if (failure.compareAndSet(null, exception) && warnForRun) {
                     warnings.accept("cannot store the result of " + complete.image().path() + " in the cache "
                             + cache.directory() + " (" + exception.getMessage() + "); the results of this run"
                             + " are not cached");
@@ -219,6 +248,11 @@ public final class CachedInspection {
             public void finished(final InspectionResult result) {
                 storage.finished(result);
                 listener.finished(result);
+            }
+
+            @Override
+            public void batchFinished(final List<InspectionResult> results) {
+                listener.batchFinished(results);
             }
 
             @Override

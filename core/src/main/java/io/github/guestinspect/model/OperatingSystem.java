@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param files             what those paths are (missing ones included for plain paths)
  * @param accountsWithPassword      accounts in /etc/shadow with a password hash set
  * @param accountsWithEmptyPassword accounts in /etc/shadow whose password is empty (login without password)
+ * @param factNotes         files that would have given facts but were not read, each with why ("/etc/hostname not
+ *                          read: it is a symbolic link to /etc/shadow, which holds password hashes"); empty when
+ *                          every such file was read (and in results written before this field existed)
  */
 public record OperatingSystem(
         String root, String type, String distro, String productName, String version,
@@ -33,7 +36,7 @@ public record OperatingSystem(
         String packageFormat, String packageManager,
         List<Mountpoint> mountpoints, List<Filesystem> filesystems, List<String> kernels,
         List<InstalledPackage> packages, String packageNote, List<String> fileQueries, List<FileFact> files,
-        List<String> accountsWithPassword, List<String> accountsWithEmptyPassword) {
+        List<String> accountsWithPassword, List<String> accountsWithEmptyPassword, List<String> factNotes) {
     public OperatingSystem {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(type, "type");
@@ -53,5 +56,6 @@ public record OperatingSystem(
         files = List.copyOf(files);
         accountsWithPassword = List.copyOf(accountsWithPassword);
         accountsWithEmptyPassword = List.copyOf(accountsWithEmptyPassword);
+        factNotes = factNotes == null ? List.of() : List.copyOf(factNotes); // absent from older JSON reports
     }
 }

@@ -2,6 +2,7 @@ package io.github.guestinspect.policy;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +32,10 @@ import java.util.stream.Collectors;
  * an error naming the file, line and column and what was expected, before any image is inspected.
  */
 public final class PolicyParser {
-    /** Policies are small; a larger file is refused before it is parsed. */
     /** The most bytes a policy may have (a megabyte is thousands of rules). */
     public static final long MAX_SIZE = 1 << 20;
+    /** How Jackson's strict duplicate detection begins its message, before the key in quotes. */
+    private static final String DUPLICATE_KEY = "Duplicate field '";
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .addModule(new Jdk8Module())
@@ -41,6 +43,9 @@ public final class PolicyParser {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // YAML forbids a key twice in one mapping; without this the later one wins silently, or databind
+            // fails on a record with a message about setters
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /**
@@ -184,6 +189,11 @@ public final class PolicyParser {
                 .startsWith("Missing required creator property")) {
             String property = mismatch.getOriginalMessage().replaceAll(".*'([^']*)'.*", "$1");
             return "missing key '" + property + "'" + where(mismatch);
+        }
+        if (exception.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+            String key = exception.getOriginalMessage().substring(DUPLICATE_KEY.length()).replaceAll("'$", "");
+            return "key '" + key + "' is given twice in one mapping"
+                    + (exception instanceof JsonMappingException mapping ? where(mapping) : "");
         }
         if (exception instanceof JsonMappingException mapping) {
             return mapping.getOriginalMessage().lines().findFirst().orElse("invalid policy") + where(mapping);

@@ -40,6 +40,15 @@ public final class TerminalText {
         return true;
     }
 
+    /**
+     * The text on one printable line, as the console shows it, for the reports that draw text (Markdown, PDF):
+     * {@link #safe}, unpaired surrogates as U+FFFD, stripped. A line break or tab in a name from the image shows as
+     * {@code \x0a} or {@code \x09}, so "a\nb" never reads as "a b".
+     */
+    public static String oneLine(final String text) {
+        return safe(UnicodeText.wellFormed(text)).strip();
+    }
+
     /** C0 and C1 controls and DEL. */
     static boolean isControl(final int c) {
         return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0;

@@ -169,13 +169,20 @@ final class ApplianceBatch {
         Path local = Files.createDirectories(workDirectory.resolve("drive" + drive));
         RootReader reader = new RootReader(session, device, filesystems, local, fileQueries);
         List<OperatingSystem> roots = new ArrayList<>();
+        Optional<String> error = Optional.empty();
         int number = 0;
-        for (FilesystemEntry filesystem : filesystems) {
-            if (filesystem.mayHoldLinuxRoot()) {
-                reader.read(filesystem, number++).ifPresent(roots::add);
+        try {
+            for (FilesystemEntry filesystem : filesystems) {
+                if (filesystem.mayHoldLinuxRoot()) {
+                    reader.read(filesystem, number++).ifPresent(roots::add);
+                }
             }
         }
+        catch (UnreadableImageException exception) { // this image fails; the appliance goes on with the others
+            roots.clear();
+            error = Optional.of(exception.getMessage());
+        }
         long total = (System.nanoTime() - start) / 1_000_000;
-        return new DriveOutcome(roots, Optional.empty(), total - reader.packageMillis(), reader.packageMillis());
+        return new DriveOutcome(roots, error, total - reader.packageMillis(), reader.packageMillis());
     }
 }

@@ -29,11 +29,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * output of each command is delimited without parsing what it prints; errors carry guestfish's input line number
  * ({@code *stdin*:LINE:}), which ties each one to its command. File contents never travel over standard output:
  * they are written to local files ({@code download}, {@code ls0}), so nothing an image holds can forge a marker.
+ * Arguments are bytes, each sent as a double-quoted string in which every byte that is not printable ASCII is a
+ * {@code \xHH} escape, so a name from the image arrives exactly, whatever it holds (NUL aside, which no name holds).
+ * A command line never exceeds what guestfish reads as one line ({@link #MAX_LINE}): guestfish runs the rest of a
+ * longer line as a command of its own, and a {@code !} there goes to the shell. An error message may repeat an
+ * argument, line breaks and all, and so forge an error line for another command; a command whose arguments hold a
+ * line break therefore runs alone in its sync, where no other command can be blamed.
  * A watchdog kills the whole process tree at the deadline.
  */
 final class GuestfishSession implements AutoCloseable {
     private static final int STDERR_TAIL = 40;
     private static final String END_OF_STREAM = "\u0000eof";
+
+    /**
+     * The longest command line (without its newline) that guestfish reads as one: it reads lines with
+     * {@code fgets} into 8192 bytes, so a line of 8191 bytes leaves its newline for an empty line of its own
+     * (which shifts every later {@code *stdin*:LINE}) and a longer one is cut, the rest run as a command
+     * (measured with guestfish 1.48.6; see docs/runner.md).
+     */
+    static final int MAX_LINE = 8190;
 
     private final ChildProcesses processes;
     private final Process process;
@@ -47,6 +61,8 @@ final class GuestfishSession implements AutoCloseable {
     private final Duration timeout;
     private final List<Pending> pending = new ArrayList<>();
     private int line;
+    /** A command whose arguments hold a line break is pending: nothing else may join its sync. */
+    private boolean alone;
 
     private GuestfishSession(final ChildProcesses processes, final Process process, final Duration timeout) {
         this.processes = processes;
@@ -89,17 +105,80 @@ final class GuestfishSession implements AutoCloseable {
         }
     }
 
-    /** Queues a command; every argument is quoted, so spaces or quotes in paths cannot split or end it. */
+    /** Queues a command whose arguments are text (sent as UTF-8). */
     Pending call(final String verb, final String... arguments) throws GuestfishException {
-        StringBuilder command = new StringBuilder(verb);
-        for (String argument : arguments) {
-            command.append(' ').append(quote(argument));
-        }
-        return callRaw(command.toString());
+        return callBytes(verb, utf8(arguments));
     }
 
-    /** Queues a command line built only from trusted tokens (optional arguments such as {@code readonly:true}). */
+    private static byte[][] utf8(final String... arguments) {
+        byte[][] bytes = new byte[arguments.length][];
+        for (int i = 0; i < arguments.length; i++) {
+            bytes[i] = arguments[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return bytes;
+    }
+
+    /**
+     * Queues a command; every argument is quoted, so no byte of it can split or end the command. A command whose
+     * arguments hold a line break must be the only one of its sync: call {@link #sync()} before and after it.
+     *
+     * @throws GuestfishException   if the command line is longer than guestfish reads as one (check with
+     *                              {@link #fits}); nothing is sent then
+     * @throws IllegalStateException if the rule on line breaks is broken
+     */
+    Pending callBytes(final String verb, final byte[]... arguments) throws GuestfishException {
+        boolean breaks = holdsLineBreak(arguments);
+        if (alone || breaks && !pending.isEmpty()) {
+            throw new IllegalStateException("a guestfish command whose arguments hold a line break must run alone"
+                    + " in its sync (" + verb + ")");
+        }
+        Pending call = callRaw(commandLine(verb, arguments));
+        alone = breaks;
+        return call;
+    }
+
+    /** True when the command, quoted, fits on one guestfish line. */
+    static boolean fits(final String verb, final byte[]... arguments) {
+        return commandLine(verb, arguments).length() + 1 <= MAX_LINE; // the "-" in front
+    }
+
+    /** True when the command with text arguments (sent as UTF-8), quoted, fits on one guestfish line. */
+    static boolean fitsText(final String verb, final String... arguments) {
+        return fits(verb, utf8(arguments));
+    }
+
+    /** True when an argument holds a byte that ends a line where guestfish's error messages are read. */
+    static boolean holdsLineBreak(final byte[]... arguments) {
+        for (byte[] argument : arguments) {
+            for (byte b : argument) {
+                if (b == '\n' || b == '\r') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String commandLine(final String verb, final byte[]... arguments) {
+        StringBuilder command = new StringBuilder(verb);
+        for (byte[] argument : arguments) {
+            command.append(' ').append(quote(argument));
+        }
+        return command.toString();
+    }
+
+    /**
+     * Queues a command line built only from trusted tokens (optional arguments such as {@code readonly:true}) and
+     * quoted arguments.
+     *
+     * @throws GuestfishException if the line is longer than guestfish reads as one; nothing is sent then
+     */
     Pending callRaw(final String command) throws GuestfishException {
+        if (command.length() + 1 > MAX_LINE || command.chars().anyMatch(c -> c == '\n' || c == '\r')) {
+            throw new GuestfishException("cannot send a guestfish command of " + (command.length() + 1)
+                    + " characters (" + command.substring(0, Math.min(command.length(), 40)).replaceAll(
+                    "\\p{Cntrl}", "?") + "...): guestfish reads at most " + MAX_LINE + " as one line", false);
+        }
         Pending call = new Pending(++line, pending.size());
         write("-" + command + "\n");
         line++;
@@ -119,6 +198,7 @@ final class GuestfishSession implements AutoCloseable {
         flush();
         Replies replies = ReplyReader.read(pending, marker, this::nextStdoutLine, this::nextStderrLine);
         pending.clear();
+        alone = false;
         return replies;
     }
 
@@ -204,17 +284,33 @@ final class GuestfishSession implements AutoCloseable {
         }
     }
 
+    /** The argument as text, sent as its UTF-8 bytes. */
     static String quote(final String argument) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : argument.toCharArray()) {
-            if (c < 0x20 || c == 0x7f) {
-                throw new IllegalArgumentException("control character in a guestfish argument: "
-                        + argument.replaceAll("\\p{Cntrl}", "?"));
+        return quote(argument.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A guestfish double-quoted string that guestfish reads back as exactly these bytes: printable ASCII as it is
+     * ({@code "} and {@code \} escaped), every other byte as {@code \xHH}. The result is printable ASCII only.
+     *
+     * @throws IllegalArgumentException for a NUL byte, which guestfish cannot take (and no file name holds)
+     */
+    static String quote(final byte[] argument) {
+        StringBuilder quoted = new StringBuilder(argument.length + 2).append('"');
+        for (byte b : argument) {
+            int c = b & 0xff;
+            if (c == 0) {
+                throw new IllegalArgumentException("a NUL byte cannot be passed to guestfish");
             }
             if (c == '"' || c == '\\') {
-                quoted.append('\\');
+                quoted.append('\\').append((char) c);
             }
-            quoted.append(c);
+            else if (c >= 0x20 && c < 0x7f) {
+                quoted.append((char) c);
+            }
+            else {
+                quoted.append("\\x").append(HexFormat.of().toHexDigits((byte) c));
+            }
         }
         return quoted.append('"').toString();
     }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class LibguestfsRunner {
     /** Bumped whenever what is read from an image, or how, changes: cached results of older readers are ignored. */
-    public static final String READER_VERSION = "1";
+    public static final String READER_VERSION = "2"; // 2: /etc files checked before they are read (factNotes)
 
     private static final String BACKEND_SETTINGS = "LIBGUESTFS_BACKEND_SETTINGS";
 

@@ -18,14 +18,24 @@ final class NulList {
         return Files.exists(file) ? parse(Files.readAllBytes(file)) : List.of();
     }
 
-    /** The non-empty names between NULs (a name without a final NUL is dropped: ls0 ends every one). */
+    /** The names as the guest holds them, for looking them up again. */
+    static List<byte[]> readBytes(final Path file) throws IOException {
+        return Files.exists(file) ? parseBytes(Files.readAllBytes(file)) : List.of();
+    }
+
+    /** The non-empty names between NULs, decoded (a name without a final NUL is dropped: ls0 ends every one). */
     static List<String> parse(final byte[] bytes) {
-        List<String> names = new ArrayList<>();
+        return parseBytes(bytes).stream().map(GuestText::decode).toList();
+    }
+
+    /** The non-empty names between NULs, as bytes. */
+    static List<byte[]> parseBytes(final byte[] bytes) {
+        List<byte[]> names = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 if (i > start) {
-                    names.add(GuestText.decode(Arrays.copyOfRange(bytes, start, i)));
+                    names.add(Arrays.copyOfRange(bytes, start, i));
                 }
                 start = i + 1;
             }

@@ -10,6 +10,7 @@ import io.github.guestinspect.model.Filesystem;
 import io.github.guestinspect.model.InstalledPackage;
 import io.github.guestinspect.model.Mountpoint;
 import io.github.guestinspect.model.OperatingSystem;
+import io.github.guestinspect.runner.FileChecks.Verdict;
 import io.github.guestinspect.runner.GuestfishSession.Pending;
 import io.github.guestinspect.runner.GuestfishSession.Replies;
 
@@ -32,6 +33,9 @@ import java.util.Optional;
  */
 final class RootReader {
     private static final String MAX_ETC_FILE = Integer.toString(1 << 20);
+    private static final String USR_OS_RELEASE = "/usr/lib/os-release";
+    private static final String SHADOW = "/etc/shadow";
+    private static final String WAL = "-wal";
     private static final String MAX_PACKAGE_DB = Long.toString(512L << 20);
     private static final List<String> ARCHITECTURE_PROBES = List.of("/bin/ls", "/bin/sh", "/bin/busybox",
             "/usr/bin/ls", "/bin/bash");
@@ -59,17 +63,28 @@ final class RootReader {
         return packageMillis;
     }
 
-    /** Reads the filesystem; empty when it is not an operating system root. Leaves everything unmounted. */
+    /**
+     * Reads the filesystem; empty when it is not an operating system root. Leaves everything unmounted.
+     *
+     * @throws UnreadableImageException when the root holds something the runner cannot read as it must
+     */
     Optional<OperatingSystem> read(final FilesystemEntry candidate, final int number)
-            throws GuestfishException, IOException {
+            throws GuestfishException, IOException, UnreadableImageException {
         Path local = Files.createDirectories(localDirectory.resolve("fs" + number));
-        Optional<OperatingSystem> root = readMounted(candidate, local);
+        Optional<OperatingSystem> root;
+        try {
+            root = readMounted(candidate, local);
+        }
+        catch (UnreadableImageException exception) {
+            session.call("umount-all"); // the next image's filesystems are mounted at / too
+            throw exception;
+        }
         session.call("umount-all"); // runs with the next sync
         return root;
     }
 
     private Optional<OperatingSystem> readMounted(final FilesystemEntry candidate, final Path local)
-            throws GuestfishException, IOException {
+            throws GuestfishException, IOException, UnreadableImageException {
         {
             Pending mount = session.call("mount-ro", candidate.device(), "/");
             session.call("ls0", "/", local.resolve("root.ls").toString());
@@ -88,19 +103,35 @@ final class RootReader {
     }
 
     private OperatingSystem readRoot(final FilesystemEntry root, final Path local, final List<String> etc)
-            throws GuestfishException, IOException {
-        Map<String, Path> downloads = new LinkedHashMap<>();
+            throws GuestfishException, IOException, UnreadableImageException {
+        Map<String, String> factFiles = new LinkedHashMap<>(); // path in the guest to name in RootFacts
         for (String name : RootFacts.ETC_FILES) {
             if (etc.contains(name)) {
-                downloads.put(name, local.resolve("etc-" + name));
-                session.call("download-offset", "/etc/" + name, downloads.get(name).toString(), "0", MAX_ETC_FILE);
+                factFiles.put("/etc/" + name, name);
             }
         }
         if (!etc.contains("os-release")) {
-            downloads.put("os-release", local.resolve("usr-os-release"));
-            session.call("download-offset", "/usr/lib/os-release", downloads.get("os-release").toString(), "0",
-                    MAX_ETC_FILE);
+            factFiles.put(USR_OS_RELEASE, "os-release");
         }
+        List<String> checked = new ArrayList<>(factFiles.keySet());
+        if (etc.contains("shadow")) {
+            checked.add(SHADOW);
+        }
+        FileChecks checks = FileChecks.queue(session, checked, true);
+        Replies checkReplies = session.sync();
+        List<String> notes = new ArrayList<>();
+        Map<String, Path> downloads = new LinkedHashMap<>();
+        for (Map.Entry<String, String> file : factFiles.entrySet()) {
+            Verdict verdict = checks.fact(checkReplies, file.getKey());
+            verdict.note().ifPresent(notes::add);
+            if (verdict.isReadable()) {
+                downloads.put(file.getValue(), local.resolve("etc-" + downloads.size()));
+                session.call("download-offset", file.getKey(), downloads.get(file.getValue()).toString(), "0",
+                        MAX_ETC_FILE);
+            }
+        }
+        Verdict shadowVerdict = checks.data(checkReplies, SHADOW);
+        shadowVerdict.note().ifPresent(notes::add);
         session.sync();
         Map<String, byte[]> files = new HashMap<>();
         for (Map.Entry<String, Path> download : downloads.entrySet()) {
@@ -119,11 +150,11 @@ final class RootReader {
         List<String> kernels = NulList.read(local.resolve("modules.ls")).stream().sorted().toList();
 
         long start = System.nanoTime();
-        PackageList packages = readPackages(local, facts);
+        PackageList packages = readPackages(local, facts, notes);
         packageMillis += (System.nanoTime() - start) / 1_000_000;
 
         List<FileFact> fileFacts = new FileProbe(session, local).probe(fileQueries);
-        ShadowFile shadow = readShadow(local, etc);
+        ShadowFile shadow = shadowVerdict.isReadable() ? readShadow(local) : new ShadowFile(List.of(), List.of());
 
         List<Filesystem> filesystems = driveFilesystems.stream()
                 .map(fs -> new Filesystem(DeviceNames.normalize(fs.device(), driveDevice), fs.type())).toList();
@@ -131,15 +162,12 @@ final class RootReader {
                 facts.productName(), facts.version(), facts.majorVersion(), facts.minorVersion(), arch,
                 facts.hostname(), packages.format(), packageManager(packages.format(), facts), mountpoints,
                 filesystems, kernels, packages.packages(), packages.note(), fileQueries, fileFacts,
-                shadow.withPassword(), shadow.withEmptyPassword());
+                shadow.withPassword(), shadow.withEmptyPassword(), notes);
     }
 
-    private ShadowFile readShadow(final Path local, final List<String> etc) throws GuestfishException, IOException {
-        if (!etc.contains("shadow")) {
-            return new ShadowFile(List.of(), List.of());
-        }
+    private ShadowFile readShadow(final Path local) throws GuestfishException, IOException {
         Path target = local.resolve("etc-shadow");
-        session.call("download-offset", "/etc/shadow", target.toString(), "0", MAX_ETC_FILE);
+        session.call("download-offset", SHADOW, target.toString(), "0", MAX_ETC_FILE);
         session.sync();
         if (!Files.isRegularFile(target)) {
             return new ShadowFile(List.of(), List.of());
@@ -175,7 +203,9 @@ final class RootReader {
         }
         for (FstabEntry entry : entries) {
             Optional<String> device = resolve(entry.spec());
-            if (device.isPresent() && !device.get().equals(root.device())) {
+            // a mountpoint too long for a guestfish command is not mounted, as an unsafe one is not
+            if (device.isPresent() && !device.get().equals(root.device())
+                    && GuestfishSession.fitsText("mount-ro", device.get(), entry.mountpoint())) {
                 session.call("mount-ro", device.get(), entry.mountpoint());
                 mountpoints.add(new Mountpoint(entry.mountpoint(), DeviceNames.normalize(device.get(), driveDevice)));
             }
@@ -227,13 +257,14 @@ final class RootReader {
     }
 
     /** Tries the database the distro suggests first (one round trip), then every other one. */
-    private PackageList readPackages(final Path local, final RootFacts facts) throws GuestfishException, IOException {
+    private PackageList readPackages(final Path local, final RootFacts facts, final List<String> notes)
+            throws GuestfishException, IOException {
         List<PackageDatabase> likely = likelyDatabases(facts);
-        Optional<PackageList> found = download(local, facts, likely);
+        Optional<PackageList> found = download(local, facts, likely, notes);
         if (found.isEmpty()) {
             List<PackageDatabase> others = new ArrayList<>(List.of(PackageDatabase.values()));
             others.removeAll(likely);
-            found = download(local, facts, others);
+            found = download(local, facts, others, notes);
         }
         return found.orElse(new PackageList("unknown", List.of(),
                 "no package database found (looked for dpkg, apk and rpm)"));
@@ -252,22 +283,46 @@ final class RootReader {
         return List.of(PackageDatabase.values());
     }
 
+    /** Checks the databases' files, then downloads those that are regular files, in one round trip each. */
     private Optional<PackageList> download(final Path local, final RootFacts facts,
-                                           final List<PackageDatabase> databases)
+                                           final List<PackageDatabase> databases, final List<String> notes)
             throws GuestfishException, IOException {
+        List<String> paths = new ArrayList<>();
+        for (PackageDatabase database : databases) {
+            for (String path : database.paths()) {
+                paths.add(path);
+                if (database == PackageDatabase.RPM_SQLITE) { // rpm keeps recent changes in the write-ahead log
+                    paths.add(path + WAL);
+                }
+            }
+        }
+        FileChecks checks = FileChecks.queue(session, paths, false);
+        Replies checkReplies = session.sync();
         Map<PackageDatabase, List<Path>> downloads = new LinkedHashMap<>();
         for (PackageDatabase database : databases) {
             List<Path> targets = new ArrayList<>();
             for (String path : database.paths()) {
+                Verdict verdict = checks.data(checkReplies, path);
+                verdict.note().ifPresent(notes::add);
+                if (!verdict.isReadable()) {
+                    continue;
+                }
                 Path target = Files.createDirectories(local.resolve("pkgdb-" + database.ordinal() + "-"
                         + targets.size())).resolve("database");
                 session.call("download-offset", path, target.toString(), "0", MAX_PACKAGE_DB);
-                if (database == PackageDatabase.RPM_SQLITE) { // rpm keeps recent changes in the write-ahead log
-                    session.call("download-offset", path + "-wal", target + "-wal", "0", MAX_PACKAGE_DB);
+                if (database == PackageDatabase.RPM_SQLITE) {
+                    Verdict log = checks.data(checkReplies, path + WAL);
+                    log.note().ifPresent(notes::add);
+                    if (log.isReadable()) {
+                        session.call("download-offset", path + WAL, target + WAL, "0", MAX_PACKAGE_DB);
+                    }
                 }
                 targets.add(target);
             }
             downloads.put(database, targets);
+        }
+        if (downloads.values().stream().allMatch(List::isEmpty)) {
+            return Optional.empty();
         }
         session.sync();
         for (Map.Entry<PackageDatabase, List<Path>> entry : downloads.entrySet()) {

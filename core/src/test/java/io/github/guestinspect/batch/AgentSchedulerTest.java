@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 
 import static io.github.guestinspect.batch.FakeAgent.noOs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Spreading batches over agents, with real qemu-img blank images checked by the real probe and in-process agents
@@ -320,6 +321,57 @@ class AgentSchedulerTest {
                 images.get(1).file().path() + ": appliance crashed on purpose"));
         assertThat(run.assignments()).hasSize(3).allSatisfy(assignment -> assertThat(assignment.imagesInBatch())
                 .isEqualTo(1));
+    }
+
+    @Test
+    void shouldTellTheListenerOfEachBatchOnceEachOfItsImagesIsFinishedAlsoWhenItFailed() throws Exception {
+        List<ProbedImage> images = blankImages(3);
+        FakeAgent agent = new FakeAgent("agent-a", 1, (call, batch) -> {
+            if (names(batch).contains("blank-3M.raw")) {
+                throw TestFaults.crashed("appliance crashed on purpose");
+            }
+            return noOs(batch);
+        });
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void finished(final InspectionResult result) {
+                heard.add(Path.of(result.image().path()).getFileName() + " " + result.status());
+            }
+
+            @Override
+            public void batchFinished(final List<InspectionResult> results) {
+                heard.add("batch " + results.stream().map(result -> Path.of(result.image().path()).getFileName()
+                        .toString()).toList());
+            }
+        };
+
+        new AgentScheduler(List.of(agent), 2, TimingHints.none()).run(images, listener);
+
+        assertThat(heard).containsExactly("blank-3M.raw FAILED", "batch [blank-3M.raw]",
+                "blank-2M.raw NO_OS_FOUND", "blank-1M.raw NO_OS_FOUND", "batch [blank-2M.raw, blank-1M.raw]");
+    }
+
+    @Test
+    void shouldStartNoFurtherBatchOnceInterruptedWhileTheListenerHeardOfOne() throws Exception {
+        List<ProbedImage> images = blankImages(2);
+        FakeAgent agent = FakeAgent.working("agent-a", 1);
+        ProgressListener interruptedWhileStoring = new ProgressListener() {
+            @Override
+            public void batchFinished(final List<InspectionResult> results) {
+                Thread.currentThread().interrupt(); // the build is aborted while the batch is being stored
+            }
+        };
+
+        try {
+            assertThatThrownBy(() -> new AgentScheduler(List.of(agent), 1, TimingHints.none()).run(images,
+                    interruptedWhileStoring)).isInstanceOf(InterruptedException.class);
+        }
+        finally {
+            Thread.interrupted();
+        }
+
+        assertThat(agent.batches()).hasSize(1);
     }
 
     @Test

@@ -116,6 +116,28 @@ class InspectionEngineTest {
     }
 
     @Test
+    void shouldTellTheListenerOfEachBatchThatEndedWithResultsButNotOfOneRetriedImageByImage() throws Exception {
+        BatchWorker worker = batch -> {
+            if (batch.size() > 1 || batch.get(0).path().getFileName().toString().equals("blank-1.qcow2")) {
+                throw TestFaults.crashed("appliance crashed on purpose");
+            }
+            return noOs(batch);
+        };
+        List<List<Status>> finishedBatches = new CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void batchFinished(final List<InspectionResult> results) {
+                finishedBatches.add(results.stream().map(InspectionResult::status).toList());
+            }
+        };
+
+        engine(1, 3, worker).inspect(blankImages(3), listener);
+
+        assertThat(finishedBatches).containsExactlyInAnyOrder(List.of(Status.NO_OS_FOUND), List.of(Status.FAILED),
+                List.of(Status.NO_OS_FOUND));
+    }
+
+    @Test
     void shouldFailOnlyTheImageWhoseSingleBatchFails() throws Exception {
         List<Path> images = blankImages(3);
         BatchWorker worker = batch -> {

@@ -100,7 +100,7 @@ class CachedInspectionTest {
             batch.forEach(image -> inspected.add(image.path().getFileName().toString()));
             OperatingSystem os = new OperatingSystem("/dev/sda", "linux", "debian", "Debian 12", "12", 12, 0,
                     "x86_64", "host", "deb", "apt", List.of(), List.of(), List.of(), List.of(), "", queries,
-                    List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), List.of());
             return new BatchOutcome(batch.stream().map(image -> new DriveOutcome(List.of(os), Optional.empty(), 1, 0))
                     .toList(), 10, "1.48.6");
         };
@@ -318,6 +318,78 @@ class CachedInspectionTest {
         assertThat(after.cache().hit()).isFalse();
         assertThat(after.contentHash()).isNotEqualTo(before.contentHash());
         assertThat(after.image().fileSize()).isEqualTo(before.image().fileSize());
+    }
+
+    /** The cache where the images are, as the node that holds a Jenkins workspace has it. */
+    private CachedInspection whereTheImagesAre() {
+        return new CachedInspection(new ResultCache(directory.resolve("cache"), warnings::add),
+                new HashMemo(directory.resolve("memo"), new ContentHasher(2)), warnings::add, List.of());
+    }
+
+    /**
+     * Inspects the misses apart from the lookup, one image per batch, as agents do, and hands each finished batch
+     * back to be stored with its own lookups only, as the Jenkins step does.
+     */
+    private void inspectElsewhere(final CacheLookups lookups, final ProgressListener perBatch)
+            throws InterruptedException {
+        new InspectionEngine(new InspectionSettings(1, OptionalInt.of(1), false, RunnerSettings.defaults()),
+                new ImageProbe(processes, false), this::work).inspect(lookups.toInspect(), perBatch);
+    }
+
+    @Test
+    void shouldStoreEachBatchInspectedElsewhereWithItsCacheFactsAndRecordTheRunWhenItIsOver() throws Exception {
+        List<Path> paths = List.of(blank("a.qcow2", "1M"), blank("b.qcow2", "2M"), blank("c.qcow2", "3M"));
+        run(paths.subList(0, 1));
+        failing.add("c.qcow2");
+        CacheLookups lookups = whereTheImagesAre().lookUp(paths);
+        List<Integer> sent = new CopyOnWriteArrayList<>();
+
+        inspectElsewhere(lookups, new ProgressListener() {
+            @Override
+            public void batchFinished(final List<InspectionResult> results) {
+                CacheLookups own = lookups.only(results.stream().map(result -> result.image().path()).toList());
+                sent.add(own.entries().size());
+                whereTheImagesAre().storeFinished(own, results);
+            }
+        });
+        whereTheImagesAre().recordRun(lookups);
+
+        assertThat(sent).as("each batch carries its own entry, not the run's").containsExactly(1, 1);
+        CacheLookups next = whereTheImagesAre().lookUp(paths);
+        assertThat(next.hits()).extracting(result -> result.image().path())
+                .containsExactly(paths.get(0).toString(), paths.get(1).toString());
+        CacheLookups.Entry b = lookups.entries().get(1);
+        assertThat(new ResultCache(directory.resolve("cache"), warnings::add).get(b.key().orElseThrow()))
+                .as("stored with its cache facts").hasValueSatisfying(stored -> assertThat(stored.contentHash())
+                        .isEqualTo(b.hash().orElseThrow()));
+        assertThat(next.toInspect()).as("a failure is not kept").containsExactly(paths.get(2));
+        assertThat(new CacheMaintenance(new ResultCache(directory.resolve("cache"), warnings::add)).statistics()
+                .lastRun()).hasValueSatisfying(counts -> assertThat(List.of(counts.hits(), counts.misses()))
+                .containsExactly(1, 2));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void shouldNameEveryImageOfABatchThatCannotBeStoredAndNotTheFailuresIn() throws Exception {
+        List<Path> paths = List.of(blank("a.qcow2", "1M"), blank("b.qcow2", "2M"), blank("c.qcow2", "3M"));
+        failing.add("b.qcow2");
+        CachedInspection cache = whereTheImagesAre();
+        CacheLookups lookups = cache.lookUp(paths);
+        List<InspectionResult> batch = new CopyOnWriteArrayList<>();
+        inspectElsewhere(lookups, new ProgressListener() {
+            @Override
+            public void finished(final InspectionResult result) {
+                batch.add(result);
+            }
+        });
+        Files.createDirectories(directory.resolve("cache"));
+        Files.writeString(directory.resolve("cache/entries"), "not a directory");
+
+        cache.storeFinished(lookups, batch);
+
+        assertThat(warnings).singleElement().asString().startsWith("cannot store the results of ")
+                .contains(paths.get(0) + ", " + paths.get(2)).doesNotContain("b.qcow2")
+                .contains(" in the cache " + directory.resolve("cache") + " (").endsWith("); they are not cached");
     }
 
     @Test

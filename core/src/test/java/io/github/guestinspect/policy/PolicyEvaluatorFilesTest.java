@@ -34,7 +34,7 @@ class PolicyEvaluatorFilesTest {
         OperatingSystem os = new OperatingSystem("/dev/sda", "linux", "debian", "Debian", "12", 12, 0, "x86_64",
                 "host", "deb", "apt", List.of(), List.of(), List.of(), List.of(), "", List.of("/etc/machine-id",
                 "/root/.bash_history", "/home/*/.bash_history", "/etc/hostname"), List.of(facts), List.of(),
-                List.of());
+                List.of(), List.of());
         InspectionResult result = new InspectionResult(new ImageFile("a.qcow2", "a.qcow2", 1), Optional.empty(), "",
                 Status.INSPECTED, Optional.empty(), List.of(os), Timings.none(), CacheInfo.notUsed(), "1.48.6",
                 "test");

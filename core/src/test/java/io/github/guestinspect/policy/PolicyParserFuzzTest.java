@@ -68,7 +68,7 @@ class PolicyParserFuzzTest {
                 new FileFact("/home/ann/.bash_history", FileType.REGULAR, 12));
         return new OperatingSystem("/dev/sda1", "linux", distro, distro + " " + version, version, 3, 1, "x86_64",
                 "golden", format, format, List.of(), List.of(), List.of(), List.of(pkg), "", queries, facts,
-                List.of("root"), List.of("guest"));
+                List.of("root"), List.of("guest"), List.of());
     }
 
     private static InspectionResult image(final String path, final OperatingSystem... roots) {

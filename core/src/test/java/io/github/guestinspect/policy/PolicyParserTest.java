@@ -116,6 +116,31 @@ class PolicyParserTest {
     }
 
     @Test
+    void shouldNameAKeyGivenTwiceAtItsSecondPlace() {
+        PolicyException waiver = error("""
+                version: 1
+                rules:
+                  - id: a
+                    severity: error
+                    os: [{distro: debian}]
+                    except:
+                      - {image: "legacy-*", until: 2027-03-31, reason: old, until: 2027-06-30}
+                """);
+        PolicyException severity = error("""
+                version: 1
+                rules:
+                  - id: a
+                    severity: error
+                    severity: warning
+                    os: [{distro: debian}]
+                """);
+
+        assertThat(waiver.getMessage()).startsWith("p.yaml:7:").contains("key 'until' is given twice");
+        assertThat(waiver.getColumn()).isPositive();
+        assertThat(severity.getMessage()).startsWith("p.yaml:5:").contains("key 'severity' is given twice");
+    }
+
+    @Test
     void shouldRejectAnotherPolicyVersionAndBrokenYaml() {
         assertThat(error("version: 2\nrules: []\n").getMessage()).contains("policy version 2 is not supported");
         assertThat(error("version: 1\nrules: [\n").getMessage()).startsWith("p.yaml:").contains("not valid YAML");

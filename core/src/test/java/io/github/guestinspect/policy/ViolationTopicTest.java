@@ -89,7 +89,7 @@ class ViolationTopicTest {
                 os.filesystems(), os.kernels(), os.packages(), os.packageNote(), os.fileQueries(),
                 List.of(new FileFact("/etc/machine-id", FileType.REGULAR, machineIdSize),
                         new FileFact("/etc/hostname", FileType.MISSING, 0)),
-                os.accountsWithPassword(), os.accountsWithEmptyPassword());
+                os.accountsWithPassword(), os.accountsWithEmptyPassword(), List.of());
         return Results.inspected(path, withFacts);
     }
 

@@ -49,6 +49,7 @@ class HostileReportsIT {
         new JsonReport().write(hostile.results(), json);
 
         assertThat(new JsonReport().read(json.toByteArray())).isEqualTo(hostile.results());
+        HostileImages.assertHoldsNoSecret("the JSON report", json.toString(StandardCharsets.UTF_8));
         assertThat(new String(json.toByteArray(), StandardCharsets.ISO_8859_1).chars())
                 .allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f);
     }
@@ -60,6 +61,8 @@ class HostileReportsIT {
         StringWriter policy = new StringWriter();
         new PolicyTextReport().write(hostile.evaluation(), new PrintWriter(policy));
 
+        HostileImages.assertHoldsNoSecret("the console table", table.toString());
+        HostileImages.assertHoldsNoSecret("the console policy listing", policy.toString());
         for (String console : List.of(table.toString(), policy.toString())) {
             assertThat(console.codePoints()).noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f
                     || c >= 0x80 && c < 0xa0 || c >= 0x202a && c <= 0x202e || c == 0x2028);
@@ -69,7 +72,8 @@ class HostileReportsIT {
                 "<script>window.pwned=1</script>x 1.0-1\"><img src=x onerror=window.pwned=2>x",
                 "gi-ctl-\\x1b[31mred\\x07bell\\x08bs\\x7fdel\\x9bcsi-x 3.0\\x1b]0;title\\x07-1",
                 "gi-bidi-\\u202eexe.txt\\u202c-x 4.0\\u2028line-2", "gi-nul-\\x00-x 5",
-                "gi-latin1-\u00e9t\u00e9-x 1.0-\\x9b31m-1", "debian " + TerminalText.safe(text.version()));
+                "gi-latin1-\u00e9t\u00e9-x 1.0-\\x9b31m-1", "debian " + TerminalText.safe(text.version()),
+                "/home/gi-line\\x0abreak/.bash_history", "/home/gi-latin1-\u00e9t\u00e9/.bash_history");
     }
 
     @Test
@@ -78,6 +82,7 @@ class HostileReportsIT {
         new SarifReport("0.1.0-test").write(hostile.evaluation(), sarif);
 
         JsonNode log = SarifSchema.read(sarif.toByteArray());
+        HostileImages.assertHoldsNoSecret("the SARIF report", sarif.toString(StandardCharsets.UTF_8));
 
         List<String> messages = new ArrayList<>();
         log.path("runs").get(0).path("results").forEach(result -> messages.add(result.path("message")
@@ -95,6 +100,7 @@ class HostileReportsIT {
         new JunitReport().write(hostile.evaluation(), hostile.results(), junit);
 
         Element root = JunitXml.read(junit.toByteArray());
+        HostileImages.assertHoldsNoSecret("the JUnit report", junit.toString(StandardCharsets.UTF_8));
 
         String content = root.getTextContent();
         for (String hostileString : hostileStrings()) {

@@ -77,7 +77,7 @@ final class PolicyReports {
                                   final List<String> accountsWithPassword) {
         return new OperatingSystem(root, "linux", "debian", "Debian GNU/Linux 12 (bookworm)", "12", 12, 0, "x86_64",
                 "golden", "deb", "apt", List.of(), List.of(), List.of(), packages, "", List.of(), List.of(),
-                accountsWithPassword, List.of());
+                accountsWithPassword, List.of(), List.of());
     }
 
     static InstalledPackage deb(final String name, final String version, final String revision) {

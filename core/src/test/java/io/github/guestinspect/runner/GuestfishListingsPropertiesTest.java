@@ -37,9 +37,11 @@ class GuestfishListingsPropertiesTest {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < stats.size(); i++) {
             lines.add("[" + i + "] = {");
-            lines.add("  st_dev: 2049");
+            lines.add("  st_dev: " + stats.get(i).device());
             lines.add("  st_ino: " + stats.get(i).inode());
             lines.add("  st_mode: " + stats.get(i).mode());
+            lines.add("  st_nlink: " + stats.get(i).links());
+            lines.add("  st_uid: 0");
             lines.add("  st_size: " + stats.get(i).size());
             lines.add("  st_blksize: 4096");
             lines.add("}");
@@ -64,8 +66,8 @@ class GuestfishListingsPropertiesTest {
 
     @Provide
     Arbitrary<List<StatReply>> stats() {
-        return Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE),
-                Arbitraries.longs().between(0, 0177777), Arbitraries.longs().between(0, Long.MAX_VALUE))
+        Arbitrary<Long> numbers = Arbitraries.longs().between(0, Long.MAX_VALUE);
+        return Combinators.combine(numbers, numbers, Arbitraries.longs().between(0, 0177777), numbers, numbers)
                 .as(StatReply::new).list().ofMaxSize(8);
     }
 

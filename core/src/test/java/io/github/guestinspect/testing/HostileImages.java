@@ -26,20 +26,38 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The images of hostile/ (markup and escapes in every string, a hostname that is not UTF-8, links out of the root,
- * 50,000 packages) inspected through real libguestfs in ONE appliance, once per test JVM, with the policy
- * policies/hostile-images.yaml evaluated on them. The ITs of each exporter check what it makes of these results.
+ * The images of hostile/ (markup and escapes in every string, a hostname that is not UTF-8, names with line breaks,
+ * links out of the root, /etc files linked to secrets, 50,000 packages) inspected through real libguestfs in ONE
+ * appliance, once per test JVM, with the policy policies/hostile-images.yaml evaluated on them. The ITs of each
+ * exporter check what it makes of these results.
  *
- * @param images            the images and their manifest
- * @param results           one result per image, in manifest order
- * @param evaluation        the policy's verdict
- * @param inspectionMillis  wall time of the inspection
- * @param leftoverTemporary files left in the runner's temporary directory afterwards (must be 0)
+ * @param images           the images and their manifest
+ * @param results          one result per image, in manifest order
+ * @param evaluation       the policy's verdict
+ * @param inspectionMillis wall time of the inspection
+ * @param leftovers        names of the files left in the runner's temporary directory afterwards (must be none)
  */
 public record HostileImages(TestImages images, List<InspectionResult> results, PolicyEvaluation evaluation,
-                            long inspectionMillis, long leftoverTemporary) {
+                            long inspectionMillis, List<String> leftovers) {
     public static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+    /**
+     * Marks of the secrets in secret-links.qcow2 (the password hash in its /etc/shadow, its private SSH host key),
+     * to which its /etc/hostname, /etc/HOSTNAME and /etc/fedora-release lead: no output may hold them.
+     */
+    private static final List<String> SECRETS = List.of("gileak", "GI-SECRET");
+
+    public HostileImages {
+        results = List.copyOf(results);
+        leftovers = List.copyOf(leftovers);
+    }
+
+    /** Fails when what an exporter wrote holds a secret of secret-links.qcow2. */
+    public static void assertHoldsNoSecret(final String exporter, final String output) {
+        assertThat(output).as(exporter).isNotEmpty().doesNotContain(SECRETS.toArray(String[]::new));
+    }
 
     /** The inspection, made on first use (the failure, if it failed, is thrown to every caller). */
     public static HostileImages get() throws Exception {
@@ -90,9 +108,9 @@ public record HostileImages(TestImages images, List<InspectionResult> results, P
                     processes, System.err::println).inspect(paths, ProgressListener.none());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long leftover;
+        List<String> leftover;
         try (Stream<Path> left = Files.list(temporary)) {
-            leftover = left.count();
+            leftover = left.map(path -> String.valueOf(path.getFileName())).toList();
         }
         deleteTree(temporary);
         return new HostileImages(images, results, new PolicyEvaluator(policy, TODAY).evaluate(results), millis,

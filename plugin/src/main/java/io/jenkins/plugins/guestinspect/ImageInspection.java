@@ -41,7 +41,6 @@ import io.jenkins.plugins.guestinspect.analysis.Verdict;
 import io.jenkins.plugins.guestinspect.analysis.ViolationRow;
 import io.jenkins.plugins.guestinspect.remote.PrepareRequest;
 import io.jenkins.plugins.guestinspect.remote.PreparedImages;
-import io.jenkins.plugins.guestinspect.remote.StoreRequest;
 
 /**
  * One run of the step, from the glob to the build result. Talks to Jenkins only through {@link StepFacade}.
@@ -51,8 +50,8 @@ import io.jenkins.plugins.guestinspect.remote.StoreRequest;
  *   <li>on the node that holds the workspace: hash the images, serve unchanged ones from the workspace cache and
  *   check the rest with qemu-img (so broken ones fail by name before anything is shipped);</li>
  *   <li>spread the rest in appliance batches over the agents (core's scheduler, heaviest first by the reference
- *   build's timings; executors from the build queue when {@code agents} names a label), then store the new results
- *   in the workspace cache;</li>
+ *   build's timings; executors from the build queue when {@code agents} names a label), storing each batch's
+ *   results in the workspace cache as it comes back ({@link BatchStorage});</li>
  *   <li>evaluate the policy, write JUnit XML into the workspace, keep the details in the build folder and attach
  *   the summary action;</li>
  *   <li>compare with the reference build (new, outstanding and fixed violations, package changes per image),
@@ -103,20 +102,19 @@ final class ImageInspection {
         prepared.refused().values().forEach(progress::finished);
         prepared.lookups().hits().forEach(progress::finished);
         prepared.rejected().values().forEach(progress::finished);
+        BatchStorage storage = new BatchStorage(jenkins, prepared, queries, progress, log);
         ScheduledRun scheduled = new AgentScheduler(jenkins.agents(step.getAgents(), step.getMaxParallel(),
                 prepared, step.getTimeout(), queries), step.getBatchSize(), hints(reference, prepared),
                 notice -> log.println("[guest-inspect] " + LogProgress.printable(notice)))
-                .run(prepared.probed(), progress);
+                .run(prepared.probed(), step.isCache() ? storage : progress);
+        if (step.isCache()) {
+            storage.runOver(scheduled.results());
+        }
         Map<String, InspectionResult> inspected = new HashMap<>();
         for (int i = 0; i < prepared.probed().size(); i++) {
             inspected.put(prepared.probed().get(i).path().toString(), scheduled.results().get(i));
         }
-        List<InspectionResult> completed = prepared.complete(inspected, progress);
-        if (step.isCache()) {
-            jenkins.store(new StoreRequest(prepared.lookups(), completed), queries).forEach(warning ->
-                    log.println("[guest-inspect] warning: " + LogProgress.printable(warning)));
-        }
-        List<InspectionResult> results = prepared.report(completed);
+        List<InspectionResult> results = prepared.report(prepared.complete(inspected, progress));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         Optional<PolicyEvaluation> evaluation = policy.map(p -> new PolicyEvaluator(p, LocalDate.now(clock))

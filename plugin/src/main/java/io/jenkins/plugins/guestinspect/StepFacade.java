@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.PluginWrapper;
+import hudson.model.Label;
+import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -30,9 +33,11 @@ import io.jenkins.plugins.guestinspect.remote.PrepareRequest;
 import io.jenkins.plugins.guestinspect.remote.PreparedImages;
 import io.jenkins.plugins.guestinspect.remote.StoreRequest;
 import jenkins.model.Jenkins;
+import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.springframework.security.core.Authentication;
 
 /**
  * The plugin's only door to Jenkins while the step runs: the step context, the workspace, the build and the flow
@@ -48,17 +53,21 @@ public class StepFacade {
 
     private final StepContext context;
     private final BooleanSupplier forensicsActive;
+    private final AgentSources.Controller controller;
 
     public StepFacade(final StepContext context) {
-        this(context, StepFacade::isForensicsActive);
+        this(context, StepFacade::isForensicsActive, new Singletons());
     }
 
     /**
      * @param forensicsActive whether forensics-api is installed and active: its classes may only be touched then
+     * @param controller      the controller's singletons the agents adapter needs
      */
-    StepFacade(final StepContext context, final BooleanSupplier forensicsActive) {
+    StepFacade(final StepContext context, final BooleanSupplier forensicsActive,
+               final AgentSources.Controller controller) {
         this.context = context;
         this.forensicsActive = forensicsActive;
+        this.controller = controller;
     }
 
     public PrintStream logger() throws IOException, InterruptedException {
@@ -137,7 +146,10 @@ public class StepFacade {
         return PreparedImages.decode(workspace().act(new PrepareInWorkspace(request)));
     }
 
-    /** On the node that holds the workspace: stores the run's new results in the workspace cache. */
+    /**
+     * On the node that holds the workspace: stores a batch's results in the workspace cache (at the end of the run,
+     * what is left, and the run's hits and misses); returns what the cache warned about.
+     */
     public List<String> store(final StoreRequest request, final List<String> fileQueries)
             throws IOException, InterruptedException {
         return workspace().act(new StoreInWorkspace(request, fileQueries));
@@ -152,8 +164,8 @@ public class StepFacade {
     public AgentSource agents(final String label, final int maxParallel, final PreparedImages prepared,
                               final long timeoutSeconds, final List<String> fileQueries)
             throws IOException, InterruptedException {
-        return AgentSources.forStep(label, maxParallel, workspace(), run(), listener(), prepared, timeoutSeconds,
-                fileQueries);
+        return AgentSources.forStep(controller, label, maxParallel, workspace(), run(), listener(), prepared,
+                timeoutSeconds, fileQueries);
     }
 
     /** The build's own folder, where the details are kept. */
@@ -259,6 +271,29 @@ public class StepFacade {
             case UNSTABLE -> Result.UNSTABLE;
             case FAILURE -> Result.FAILURE;
         };
+    }
+
+    /** The controller's singletons, for the agents adapter: the only place they are looked up while a step runs. */
+    private static final class Singletons implements AgentSources.Controller {
+        @Override
+        public Label label(final String expression) {
+            return Jenkins.get().getLabel(expression);
+        }
+
+        @Override
+        public Authentication authentication() {
+            return Jenkins.getAuthentication2();
+        }
+
+        @Override
+        public Queue queue() {
+            return Queue.getInstance();
+        }
+
+        @Override
+        public ScheduledExecutorService timer() {
+            return Timer.get();
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import io.github.guestinspect.model.ImageFile;
 import io.github.guestinspect.model.InspectionResult;
 import io.github.guestinspect.runner.BatchOutcome;
 import io.github.guestinspect.runner.DriveOutcome;
+import io.github.guestinspect.runner.GuestfishException;
 import io.github.guestinspect.runner.ProbedImage;
 import io.github.guestinspect.runner.ToolMissingException;
 import io.jenkins.plugins.guestinspect.analysis.BuildDetails;
@@ -59,6 +61,7 @@ import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -98,9 +101,15 @@ class ImageInspectionTest {
         verify(jenkins).agents(eq(""), eq(2), any(), eq(1800L), eq(List.of()));
         assertThat(batches).as("the one cache miss, in one appliance").containsExactly(List.of("/ws/out/a.qcow2"));
         ArgumentCaptor<StoreRequest> stored = ArgumentCaptor.forClass(StoreRequest.class);
-        verify(jenkins).store(stored.capture(), eq(List.of()));
-        assertThat(stored.getValue().completed()).extracting(result -> result.image().path())
-                .containsExactly("/ws/out/a.qcow2", "/ws/out/b.qcow2");
+        verify(jenkins, times(2)).store(stored.capture(), eq(List.of()));
+        assertThat(stored.getAllValues().get(0).inspected()).as("the batch, as soon as it was back")
+                .extracting(result -> result.image().path()).containsExactly("/ws/out/a.qcow2");
+        assertThat(stored.getAllValues().get(0).lookups().entries()).extracting(CacheLookups.Entry::given)
+                .containsExactly("/ws/out/a.qcow2");
+        assertThat(stored.getAllValues().get(1)).as("the end of the run: nothing left, the run's figures")
+                .satisfies(end -> assertThat(end.inspected()).isEmpty())
+                .satisfies(end -> assertThat(end.lookups().entries()).hasSize(2))
+                .satisfies(end -> assertThat(end.runOver()).isTrue());
 
         ArgumentCaptor<byte[]> junit = ArgumentCaptor.forClass(byte[].class);
         verify(jenkins).writeWorkspaceFile(eq("guest-inspect/junit.xml"), junit.capture());
@@ -285,6 +294,107 @@ class ImageInspectionTest {
                 + " launch");
     }
 
+    @Test
+    void shouldStoreTheFirstBatchInTheWorkspaceCacheBeforeTheSecondRunsAndKeepItWhenTheBuildIsAborted()
+            throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2", "b.qcow2"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"), Fixtures.debian("b.qcow2", false, "bash"));
+        List<String> events = new CopyOnWriteArrayList<>();
+        when(jenkins.store(any(), any())).thenAnswer(call -> {
+            StoreRequest request = call.getArgument(0);
+            events.add("store " + request.inspected().stream().map(result -> result.image().path()).toList());
+            return List.of();
+        });
+        Thread stepThread = Thread.currentThread();
+        fault = (number, batch) -> {
+            events.add("inspect " + batch);
+            if (number == 2) {
+                stepThread.interrupt(); // the build is aborted while the second appliance runs
+                new CountDownLatch(1).await(); // until the scheduler interrupts this call
+            }
+        };
+        InspectImagesStep step = new InspectImagesStep("*.qcow2");
+        step.setBatchSize(1);
+
+        assertThatThrownBy(() -> new ImageInspection(jenkins, step, CLOCK).run())
+                .isInstanceOf(InterruptedException.class);
+        Thread.interrupted();
+
+        assertThat(events).containsExactly("inspect [/ws/a.qcow2]", "store [/ws/a.qcow2]", "inspect [/ws/b.qcow2]");
+        verify(jenkins, never()).attachSummary(any());
+    }
+
+    @Test
+    void shouldWarnNamingTheImagesOfABatchThatCannotBeStoredGoOnAndStoreThemWhenTheRunIsOver() throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2", "b.qcow2", "c.qcow2"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"), Fixtures.debian("b.qcow2", false, "bash"),
+                Fixtures.debian("c.qcow2", false, "bash"));
+        List<StoreRequest> stored = new CopyOnWriteArrayList<>();
+        when(jenkins.store(any(), any())).thenAnswer(call -> {
+            stored.add(call.getArgument(0));
+            if (stored.size() == 1) {
+                throw new java.io.IOException("channel to the workspace's node is closed");
+            }
+            return List.of("cache at /ws/.guest-inspect/cache: an entry was damaged");
+        });
+        fault = (number, batch) -> {
+            if (number == 3) {
+                throw new GuestfishException("timed out after 1800 s", true);
+            }
+        };
+        InspectImagesStep step = new InspectImagesStep("*.qcow2");
+        step.setBatchSize(1);
+        step.setFailOnError(false);
+
+        Map<String, Object> returned = new ImageInspection(jenkins, step, CLOCK).run();
+
+        assertThat(returned).containsEntry("failures", 1);
+        assertThat(stored).as("two batches, then the end of the run; the timed-out batch has nothing to keep")
+                .extracting(request -> request.inspected().stream().map(result -> result.image().path()).toList())
+                .containsExactly(List.of(batches.get(0).get(0)), List.of(batches.get(1).get(0)),
+                        List.of(batches.get(0).get(0)));
+        assertThat(stored).extracting(StoreRequest::runOver).containsExactly(false, false, true);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("[guest-inspect] warning: cannot store the results"
+                + " of " + batches.get(0).get(0).substring("/ws/".length()) + " in the workspace cache (channel to"
+                + " the workspace's node is closed); trying again when the run is over")
+                .contains("[guest-inspect] warning: cache at /ws/.guest-inspect/cache: an entry was damaged")
+                .contains("FAILED");
+    }
+
+    @Test
+    void shouldPublishTheRunWhenTheWorkspaceCacheCannotBeReachedAtAll() throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"));
+        when(jenkins.store(any(), any())).thenThrow(new java.io.IOException("the workspace's node is offline"));
+
+        Map<String, Object> returned = new ImageInspection(jenkins, new InspectImagesStep("*.qcow2"), CLOCK).run();
+
+        assertThat(returned).containsEntry("result", "SUCCESS").containsEntry("failures", 0);
+        verify(jenkins).attachSummary(any());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("[guest-inspect] warning: cannot store the results"
+                + " of a.qcow2 in the workspace cache (the workspace's node is offline); trying again when the run is"
+                + " over").contains("[guest-inspect] warning: cannot store in the workspace cache the results of"
+                + " a.qcow2 (the workspace's node is offline)");
+    }
+
+    @Test
+    void shouldStopAtOnceWhenTheBuildIsAbortedWhileABatchIsStored() throws Exception {
+        when(jenkins.findImages("*.qcow2")).thenReturn(List.of("a.qcow2", "b.qcow2"));
+        inspect(Fixtures.debian("a.qcow2", false, "bash"), Fixtures.debian("b.qcow2", false, "bash"));
+        when(jenkins.store(any(), any())).thenThrow(new InterruptedException());
+        InspectImagesStep step = new InspectImagesStep("*.qcow2");
+        step.setBatchSize(1);
+
+        assertThatThrownBy(() -> new ImageInspection(jenkins, step, CLOCK).run())
+                .isInstanceOf(InterruptedException.class);
+        Thread.interrupted();
+
+        assertThat(batches).as("no batch after the aborted store").hasSize(1);
+        verify(jenkins).store(any(), any());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("[guest-inspect] warning: the results of a.qcow2"
+                + " are not stored in the workspace cache: the build was interrupted");
+    }
+
     private void policy(final String name, final String text) throws Exception {
         when(jenkins.readWorkspaceFile(eq(name), anyInt())).thenReturn(Optional.of(text.getBytes(
                 StandardCharsets.UTF_8)));
@@ -305,6 +415,14 @@ class ImageInspectionTest {
 
     /** The appliance batches the fake agent ran, each as its list of (absolute) image paths. */
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    /** What the fake agent does first with each batch (the batch's number from 1, its paths). */
+    private BatchFault fault = (number, batch) -> {
+    };
+
+    @FunctionalInterface
+    private interface BatchFault {
+        void before(int number, List<String> batch) throws GuestfishException, InterruptedException;
+    }
 
     /**
      * Sets the facade up as a run that finds {@code results}: cache hits come from the workspace cache, failures
@@ -350,8 +468,10 @@ class ImageInspectionTest {
             }
 
             @Override
-            public BatchOutcome inspect(final List<ProbedImage> batch) throws ToolMissingException {
+            public BatchOutcome inspect(final List<ProbedImage> batch)
+                    throws ToolMissingException, GuestfishException, InterruptedException {
                 batches.add(batch.stream().map(image -> image.path().toString()).toList());
+                fault.before(batches.size(), batches.get(batches.size() - 1));
                 List<DriveOutcome> drives = new ArrayList<>();
                 for (ProbedImage image : batch) {
                     InspectionResult result = found.get(image.path().toString());

@@ -25,6 +25,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.forensics.reference.ReferenceBuild;
+import io.jenkins.plugins.guestinspect.agents.AgentSources;
 import io.jenkins.plugins.guestinspect.agents.PrepareInWorkspace;
 import io.jenkins.plugins.guestinspect.agents.StoreInWorkspace;
 import io.jenkins.plugins.guestinspect.analysis.BuildLink;
@@ -111,8 +112,8 @@ class StepFacadeTest {
         StepFacade facade = new StepFacade(context);
 
         assertThat(facade.prepare(new PrepareRequest(List.of("a.qcow2"), true, List.of()))).isEqualTo(prepared);
-        assertThat(facade.store(new StoreRequest(prepared.lookups(), List.of(Fixtures.debian("/ws/a.qcow2", false,
-                "bash"))), List.of())).containsExactly("full");
+        assertThat(facade.store(StoreRequest.batch(prepared.lookups(), List.of(Fixtures.debian("/ws/a.qcow2",
+                false, "bash"))), List.of())).containsExactly("full");
     }
 
     @Test
@@ -305,7 +306,7 @@ class StepFacadeTest {
     }
 
     private StepFacade facade(final boolean forensicsActive) {
-        return new StepFacade(context, () -> forensicsActive);
+        return new StepFacade(context, () -> forensicsActive, mock(AgentSources.Controller.class));
     }
 
     private String log() {

@@ -25,8 +25,10 @@ final class HtmlText {
 
     /**
      * The text escaped for element content and for a double-quoted attribute value: {@code & < > " '} as character
-     * references; C0 controls other than tab and line breaks, DEL, C1 controls, lone surrogates and noncharacters
-     * U+FFFE/U+FFFF become U+FFFD, so what the page shows is what the image held, visibly.
+     * references; tab and line breaks as the console shows them ({@code \x09}, {@code \x0a}, {@code \x0d}: a page
+     * would show them as spaces, so a file named "a\nb" would read as "a b"); other C0 controls, DEL, C1 controls,
+     * lone surrogates and noncharacters U+FFFE/U+FFFF become U+FFFD, so what the page shows is what the image held,
+     * visibly.
      */
     static String escape(final String text) {
         StringBuilder html = null;
@@ -39,6 +41,9 @@ final class HtmlText {
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
+                case '\t' -> "\\x09";
+                case '\n' -> "\\x0a";
+                case '\r' -> "\\x0d";
                 default -> null;
             };
             boolean pair = Character.isHighSurrogate(c) && i + 1 < length

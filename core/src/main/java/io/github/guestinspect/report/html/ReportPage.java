@@ -305,6 +305,10 @@ final class ReportPage {
         fact(html, "Mountpoints", mounts.isEmpty() ? NONE : "<ul class=\"plain mono\">" + mounts.stream()
                 .map(m -> "<li>" + m + "</li>").collect(Collectors.joining()) + "</ul>");
         fact(html, "Hygiene files", files(os));
+        if (!os.factNotes().isEmpty()) {
+            fact(html, "Files not read", "<ul class=\"plain\">" + os.factNotes().stream()
+                    .map(note -> "<li>" + escape(note) + "</li>").collect(Collectors.joining()) + "</ul>");
+        }
         fact(html, "Accounts with a password", os.accountsWithPassword().isEmpty() ? NONE
                 : list(os.accountsWithPassword()));
         if (!os.accountsWithEmptyPassword().isEmpty()) {

@@ -14,10 +14,10 @@ final class MarkdownText {
     }
 
     /**
-     * Text for a table cell, heading or list item: stripped, line breaks and tabs become spaces; other control characters,
-     * bidirectional overrides and unpaired surrogates become visible escapes ({@code \x1b}, {@code \u202e}); Markdown
-     * punctuation that could start markup ({@code \ ` * _ [ ] | ~ $ #}, and a leading list marker) is backslash-escaped;
-     * {@code < > &} become entities; {@code @} is followed by a zero-width space so that no one is mentioned (as
+     * Text for a table cell, heading or list item: stripped; control characters (line breaks and tabs among them),
+     * bidirectional overrides and unpaired surrogates become visible escapes ({@code \x0a}, {@code \u202e}); Markdown
+     * punctuation that could start markup ({@code \ ` * _ [ ] | ~ $ #}, and a leading list marker) is
+     * backslash-escaped; {@code < > &} become entities; {@code @} is followed by a zero-width space so that no one is mentioned (as
      * Dependabot does).
      */
     static String inline(final String text) {
@@ -45,34 +45,9 @@ final class MarkdownText {
         return text.substring(0, text.offsetByCodePoints(0, limit - 1)) + "\u2026";
     }
 
-    /** One line of printable text: line breaks as spaces, everything invisible or reordering as an escape. */
+    /** One line of printable text: everything invisible, line-breaking or reordering as an escape. */
     static String visible(final String text) {
-        StringBuilder line = new StringBuilder(text.length());
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                line.append(c).append(text.charAt(++i));
-            }
-            else if (Character.isSurrogate(c)) {
-                line.append('\uFFFD');
-            }
-            else if (c == '\r' || c == '\n' || c == '\t' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                line.append(' ');
-            }
-            else if (isBidiControl(c)) {
-                line.append(String.format("\\u%04x", (int) c));
-            }
-            else {
-                line.append(c);
-            }
-        }
-        return TerminalText.safe(line.toString().strip());
-    }
-
-    private static boolean isBidiControl(final char c) {
-        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
-                || c == '\u061C';
+        return TerminalText.oneLine(text);
     }
 
     private static String escape(final String text, final boolean lineStart) {

@@ -228,6 +228,9 @@ public final class CycloneDxReport {
         if (!os.packageNote().isEmpty()) {
             property(properties, "package-note", os.packageNote());
         }
+        for (String note : os.factNotes()) {
+            property(properties, "fact-note", note);
+        }
         for (String kernel : os.kernels()) {
             property(properties, "kernel", kernel);
         }

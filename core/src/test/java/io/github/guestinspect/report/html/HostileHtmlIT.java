@@ -87,6 +87,8 @@ class HostileHtmlIT {
             assertThat(cells).as(installed.name()).contains(HtmlText.clean(installed.name()));
         }
         assertThat(cells).contains("gi-latin1-\u00e9t\u00e9-x");
+        assertThat(shown).as("a line break in a file name shown, not collapsed into a space")
+                .contains("/home/gi-line\\x0abreak/.bash_history").doesNotContain("/home/gi-line break");
     }
 
     @Test
@@ -94,6 +96,10 @@ class HostileHtmlIT {
         Path page = write("all.html", hostile.reportData());
 
         chromium.load(page);
+
+        HostileImages.assertHoldsNoSecret("the HTML report", Files.readString(page, StandardCharsets.UTF_8));
+        HostileImages.assertHoldsNoSecret("the HTML report as shown",
+                (String) chromium.js("return document.body.textContent;"));
 
         assertThat(scripts(page)).isEqualTo(3);
         assertThat(chromium.js("return typeof window.pwned;")).isEqualTo("undefined");

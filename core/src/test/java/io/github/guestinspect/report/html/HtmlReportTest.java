@@ -83,7 +83,7 @@ class HtmlReportTest {
     @Test
     void shouldReplaceControlsAndLoneSurrogatesButKeepLineBreaksAndPairs() {
         assertThat(HtmlText.escape("a\u0000b\u001b[31mc\u007f\u0085d")).isEqualTo("a\uFFFDb\uFFFD[31mc\uFFFD\uFFFDd");
-        assertThat(HtmlText.escape("x\ty\nz\r")).isEqualTo("x\ty\nz\r");
+        assertThat(HtmlText.escape("x\ty\nz\r")).as("shown, not collapsed into spaces").isEqualTo("x\\x09y\\x0az\\x0d");
         assertThat(HtmlText.escape("lone \uD800 high, lone \uDC00 low")).isEqualTo("lone \uFFFD high, lone \uFFFD low");
         assertThat(HtmlText.escape("\uD83D\uDE80 rocket <")).isEqualTo("\uD83D\uDE80 rocket &lt;");
         assertThat(HtmlText.escape("end \uD83D")).isEqualTo("end \uFFFD");

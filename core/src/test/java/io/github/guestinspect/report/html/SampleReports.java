@@ -105,7 +105,7 @@ final class SampleReports {
                         new FileFact("/etc/ssh/ssh_host_ed25519_key", FileType.REGULAR, 399),
                         new FileFact("/etc/ssh/ssh_host_rsa_key", FileType.REGULAR, 2602),
                         new FileFact("/root/.bash_history", FileType.MISSING, 0)),
-                List.of("root", "debian"), List.of());
+                List.of("root", "debian"), List.of(), List.of());
         return new InspectionResult(new ImageFile(DEBIAN, "debian-12-golden.qcow2", 1_342_177_280L),
                 Optional.of(new DiskInfo(DiskFormat.QCOW2, 8L << 30, Optional.empty())),
                 "9f2c4e1ab3d47a0c5e6f7182930a4b5c6d7e8f90123456789abcdef012345678", Status.INSPECTED,
@@ -127,7 +127,7 @@ final class SampleReports {
                 20, "x86_64", "edge-proxy", "apk", "apk", List.of(new Mountpoint("/", "/dev/sda")),
                 List.of(new Filesystem("/dev/sda", "ext4")), List.of("6.6.58-0-virt"), packages, "",
                 List.of("/etc/machine-id"), List.of(new FileFact("/etc/machine-id", FileType.MISSING, 0)),
-                List.of(), List.of("guest"));
+                List.of(), List.of("guest"), List.of());
         return new InspectionResult(new ImageFile("out/alpine-3.20.raw", "alpine-3.20.raw", 268_435_456L),
                 Optional.of(new DiskInfo(DiskFormat.RAW, 256L << 20, Optional.empty())),
                 "1c0ffee0ddba11c0ffee0ddba11c0ffee0ddba11c0ffee0ddba11c0ffee0ddba", Status.INSPECTED,
@@ -150,7 +150,7 @@ final class SampleReports {
                 List.of(new Mountpoint("/", "/dev/rl/root"), new Mountpoint("/boot", "/dev/sda1")),
                 List.of(new Filesystem("/dev/rl/root", "xfs"), new Filesystem("/dev/sda1", "xfs")),
                 List.of("5.14.0-427.42.1.el9_4.x86_64"), packages, "", List.of("/etc/machine-id"),
-                List.of(new FileFact("/etc/machine-id", FileType.REGULAR, 0)), List.of("root"), List.of());
+                List.of(new FileFact("/etc/machine-id", FileType.REGULAR, 0)), List.of("root"), List.of(), List.of());
         return new InspectionResult(new ImageFile("out/rocky-9.4.qcow2", "rocky-9.4.qcow2", 2_147_483_648L),
                 Optional.of(new DiskInfo(DiskFormat.QCOW2, 20L << 30, Optional.empty())),
                 "77aa88bb99cc00dd11ee22ff33aa44bb55cc66dd77ee88ff99aa00bb11cc22dd", Status.INSPECTED,
@@ -184,7 +184,7 @@ final class SampleReports {
                 List.of(new Mountpoint(HOSTILE_SCRIPT_END, "/dev/sda1")), List.of(), List.of(LINE_SEPARATORS),
                 packages, HOSTILE_SCRIPT_END, List.of("/home/*/.bash_history"),
                 List.of(new FileFact("/home/" + HOSTILE_ATTRIBUTE + "/.bash_history", FileType.REGULAR, 12)),
-                List.of(HOSTILE_HOSTNAME), List.of(HOSTILE_SCRIPT_END));
+                List.of(HOSTILE_HOSTNAME), List.of(HOSTILE_SCRIPT_END), List.of());
         return new InspectionResult(new ImageFile(HOSTILE_PATH, "hostile.qcow2", 65_536), Optional.empty(), "",
                 Status.INSPECTED, Optional.empty(), List.of(os), new Timings(90, 20, 21_400, 3, 880, 140, 24_300),
                 new CacheInfo(false, 2), HOSTILE_ATTRIBUTE, "0.1.0");

@@ -25,11 +25,12 @@ class HostilePdfIT {
         }
 
         String text = Poppler.text(pdf);
+        HostileImages.assertHoldsNoSecret("the PDF report", text);
 
         // table cells wrap long text, so only pieces that fit on one line of a cell are looked for
         assertThat(text).contains("host<img src=x", "d=12>\\x1b[31m", "<script>window.pwned=1</script>x",
                 "gi-ctl-\\x1b[31mred\\x07bell", "gi-bidi-\\u202eexe.txt\\u202c-x", "gi-nul-\\x00-x 5",
-                "gi-latin1-\u00e9t\u00e9-x");
+                "gi-latin1-\u00e9t\u00e9-x", "gi-line\\x0abreak");
         assertThat(text.codePoints()).noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b || c == 0x202e);
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertThat(document.getNumberOfPages()).isBetween(2, 20);

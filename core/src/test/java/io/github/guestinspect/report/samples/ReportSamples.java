@@ -114,7 +114,8 @@ public final class ReportSamples {
             packages.add(new InstalledPackage(name, 0, text, text, text));
         }
         OperatingSystem os = new OperatingSystem(text, "linux", text, text, text, 0, 0, text, text, "deb", text,
-                List.of(), List.of(), List.of(text), packages, text, List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(text), packages, text, List.of(), List.of(), List.of(), List.of(),
+                List.of(text));
         InspectionResult result = new InspectionResult(new ImageFile(text, text, 1), Optional.empty(), text,
                 Status.INSPECTED, Optional.empty(), List.of(os), new Timings(1_000, 10, 2_000, 1, 3_000, 4_000,
                 10_000), new CacheInfo(false, 5), text, text);
@@ -185,7 +186,7 @@ public final class ReportSamples {
     public static OperatingSystem debian(final String hostname, final List<InstalledPackage> packages) {
         return new OperatingSystem("/dev/sda1", "linux", "debian", "Debian GNU/Linux 12 (bookworm)", "12", 12, 0,
                 "x86_64", hostname, "deb", "apt", List.of(), List.of(), List.of("6.1.0-13-amd64"), packages, "",
-                List.of(), List.of(), List.of("root"), List.of());
+                List.of(), List.of(), List.of("root"), List.of(), List.of());
     }
 
     private static OperatingSystem rocky() {
@@ -194,7 +195,7 @@ public final class ReportSamples {
                 List.of(new InstalledPackage("openssl", 1, "3.0.7", "25.el9", "x86_64"),
                         new InstalledPackage("postgresql-server", 0, "15.5", "1.el9", "x86_64"),
                         new InstalledPackage("gpg-pubkey", 0, "350d275d", "6279464b", "")),
-                "", List.of(), List.of(), List.of(), List.of());
+                "", List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static OperatingSystem alpine() {
@@ -202,7 +203,7 @@ public final class ReportSamples {
                 "edge", "apk", "apk", List.of(), List.of(), List.of(), List.of(
                         new InstalledPackage("musl", 0, "1.2.4_git20230717", "4", "x86_64"),
                         new InstalledPackage("busybox", 0, "1.36.1", "15", "x86_64")),
-                "", List.of(), List.of(), List.of(), List.of());
+                "", List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public static InstalledPackage deb(final String name, final int epoch, final String version,

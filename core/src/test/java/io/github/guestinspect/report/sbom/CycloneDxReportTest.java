@@ -366,6 +366,6 @@ class CycloneDxReportTest {
                               final String manager, final List<InstalledPackage> packages) {
         return new OperatingSystem("/dev/sda1", "linux", distro, product, version, 0, 0, "x86_64", "golden", format,
                 manager, List.of(), List.of(), List.of("6.1.0-13-amd64"), packages, "", List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 }

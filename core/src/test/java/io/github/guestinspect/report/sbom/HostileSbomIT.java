@@ -31,6 +31,8 @@ class HostileSbomIT {
                     (System.nanoTime() - start) / 1_000_000);
 
             JsonNode sbom = CycloneDxReportTest.validSbom(out.toByteArray());
+            HostileImages.assertHoldsNoSecret("the SBOM of " + result.image().fileName(),
+                    out.toString(StandardCharsets.UTF_8));
 
             int packages = result.operatingSystems().stream().mapToInt(os -> os.packages().size()).sum();
             assertThat(sbom.path("components")).as(result.image().fileName())

@@ -1,19 +1,25 @@
 package io.jenkins.plugins.guestinspect.agents;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import hudson.model.Computer;
 import hudson.model.Label;
 import hudson.model.Node;
+import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.guestinspect.batch.AgentSource;
 import io.jenkins.plugins.guestinspect.remote.PreparedImages;
-import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -29,6 +35,26 @@ public final class AgentSources {
     }
 
     /**
+     * What the adapter needs of the controller itself: the singletons, which the step facade reaches (and unit
+     * tests replace with mocks).
+     */
+    public interface Controller {
+        /** The label of an expression ({@code Jenkins.get().getLabel}); null when it is not one. */
+        @CheckForNull
+        Label label(String expression);
+
+        /** Who runs the step ({@code Jenkins.getAuthentication2()}, on the step's thread): its queue tasks run so. */
+        Authentication authentication();
+
+        /** The build queue ({@code Queue.getInstance()}). */
+        Queue queue();
+
+        /** The controller's timer for background checks ({@code jenkins.util.Timer.get()}). */
+        ScheduledExecutorService timer();
+    }
+
+    /**
+     * @param jenkins        the controller
      * @param label          the label expression; empty for the workspace's node alone
      * @param maxParallel    appliances at once per node
      * @param workspace      the workspace
@@ -38,8 +64,9 @@ public final class AgentSources {
      * @param timeoutSeconds the limit per appliance
      * @param fileQueries    the policy's paths and globs
      */
-    public static AgentSource forStep(final String label, final int maxParallel, final FilePath workspace,
-                                      final Run<?, ?> run, final TaskListener listener,
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public static AgentSource forStep(final Controller jenkins, final String label, final int maxParallel,
+                                      final FilePath workspace, final Run<?, ?> run, final TaskListener listener,
                                       final PreparedImages prepared, final long timeoutSeconds,
                                       final List<String> fileQueries) throws IOException {
         NodeAgent.Batches batches = new NodeAgent.Batches(prepared, timeoutSeconds, fileQueries, listener);
@@ -50,17 +77,34 @@ public final class AgentSources {
         if (label.isBlank()) {
             return AgentSource.of(List.of(local));
         }
-        Label wanted = Jenkins.get().getLabel(label);
+        Label wanted = jenkins.label(label);
         if (wanted == null) {
             throw new IOException("'" + label + "' is not a label expression");
         }
-        Authentication authentication = Jenkins.getAuthentication2(); // the build's, on the step's thread
+        Authentication authentication = jenkins.authentication();
         Optional<QueueAgentSource.Direct> direct = workspaceNode.filter(wanted::matches)
                 .map(node -> new QueueAgentSource.Direct(local, workspaceName));
-        return new QueueAgentSource(new JenkinsSlotQueue(wanted),
+        return new QueueAgentSource(new JenkinsSlotQueue(wanted, jenkins.queue()),
                 (slots, number) -> new SlotTask(slots, wanted, run, authentication, number),
                 (grant, name) -> new NodeAgent(name, 1, grant.root(), new ImageShipping(workspace,
                         grant.root().child(INCOMING).child(UUID.randomUUID().toString())), batches),
-                direct, maxParallel, label, listener.getLogger());
+                direct, maxParallel, label, listener.getLogger(), ticker(jenkins.timer()));
+    }
+
+    /** Wall-clock time, and checks on the controller's timer until the lease stops them. */
+    static QueueAgentSource.Ticker ticker(final ScheduledExecutorService timer) {
+        return new QueueAgentSource.Ticker() {
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public Runnable every(final Duration period, final Runnable check) {
+                ScheduledFuture<?> checks = timer.scheduleWithFixedDelay(check, period.toMillis(),
+                        period.toMillis(), TimeUnit.MILLISECONDS);
+                return () -> checks.cancel(false);
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.guestinspect.agents;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,19 +11,26 @@ import hudson.model.Queue;
 /** The build queue and the nodes of a label, as Jenkins has them. */
 final class JenkinsSlotQueue implements SlotQueue {
     private final Label label;
+    private final Queue queue;
 
-    JenkinsSlotQueue(final Label label) {
+    JenkinsSlotQueue(final Label label, final Queue queue) {
         this.label = label;
+        this.queue = queue;
     }
 
     @Override
     public boolean schedule(final SlotTask task) {
-        return Queue.getInstance().schedule2(task, 0).isAccepted();
+        return queue.schedule2(task, 0).isAccepted();
     }
 
     @Override
     public void cancel(final SlotTask task) {
-        Queue.getInstance().cancel(task);
+        queue.cancel(task);
+    }
+
+    @Override
+    public Optional<String> why(final SlotTask task) {
+        return Optional.ofNullable(queue.getItem(task)).map(Queue.Item::getWhy);
     }
 
     @Override

@@ -2,15 +2,16 @@ package io.jenkins.plugins.guestinspect.agents;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -31,6 +32,8 @@ import io.jenkins.plugins.guestinspect.analysis.LogProgress;
  * {@code maxParallel}. When no node is left that could ever take the work (every node of the label was found
  * unable to inspect, or there is none) and no cloud can provision one, the source says it is exhausted, and the
  * scheduler fails what it cannot place as a tool failure.
+ *
+ * <p>While tasks wait in the queue, the build log says so as the {@code node} step does ({@link QueueWaitLog}).
  */
 public final class QueueAgentSource implements AgentSource {
     private final SlotQueue queue;
@@ -40,6 +43,7 @@ public final class QueueAgentSource implements AgentSource {
     private final int maxParallel;
     private final String label;
     private final PrintStream log;
+    private final Ticker ticker;
 
     /**
      * @param queue       the build queue and the label's nodes
@@ -49,9 +53,11 @@ public final class QueueAgentSource implements AgentSource {
      * @param maxParallel the most appliances one node runs for this inspection
      * @param label       the label expression, for messages
      * @param log         the build log
+     * @param ticker      the time, and what checks the waiting tasks every few seconds while a lease is open
      */
+    @SuppressWarnings("checkstyle:ParameterNumber")
     QueueAgentSource(final SlotQueue queue, final Tasks tasks, final Agents agents, final Optional<Direct> direct,
-                     final int maxParallel, final String label, final PrintStream log) {
+                     final int maxParallel, final String label, final PrintStream log, final Ticker ticker) {
         this.queue = queue;
         this.tasks = tasks;
         this.agents = agents;
@@ -59,6 +65,15 @@ public final class QueueAgentSource implements AgentSource {
         this.maxParallel = maxParallel;
         this.label = label;
         this.log = log;
+        this.ticker = ticker;
+    }
+
+    /** The time, and periodic checks: the controller's clock and timer in a build, the test's hand in tests. */
+    interface Ticker {
+        Instant now();
+
+        /** Runs {@code check} every {@code period} from now on; the returned handle stops it. */
+        Runnable every(Duration period, Runnable check);
     }
 
     /** Makes the queue task for slot {@code number} of a run. */
@@ -104,16 +119,20 @@ public final class QueueAgentSource implements AgentSource {
 
     private final class QueueLease implements Lease, Slots {
         private final Pool pool;
-        private final Set<SlotTask> waiting = new LinkedHashSet<>();
+        /** The tasks waiting in the queue, with when each was put there. */
+        private final Map<SlotTask, Instant> waiting = new LinkedHashMap<>();
         private final Map<NodeAgent, Holding> holding = new LinkedHashMap<>();
-        private final Map<String, Integer> perNode = new HashMap<>();
-        private final Set<String> givenUp = new HashSet<>();
+        // written with the lease's lock held, read without it by refusal (see there)
+        private final Map<String, Integer> perNode = new ConcurrentHashMap<>();
+        private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
         /** What the latest demand asks of the queue: the slots beyond those of the workspace's node. */
         private int wanted;
         private int tasksMade;
         private boolean directIdle;
         private boolean directUsable = true;
-        private boolean closed;
+        private volatile boolean closed;
+        private final QueueWaitLog waits = new QueueWaitLog(log, label);
+        private final Runnable stopChecks;
 
         QueueLease(final Pool pool) {
             this.pool = pool;
@@ -123,6 +142,27 @@ public final class QueueAgentSource implements AgentSource {
                         + " grants for '" + label + "'");
                 pool.joined(workspace.agent());
             });
+            stopChecks = ticker.every(QueueWaitLog.CHECK, this::checkWaiting);
+        }
+
+        /**
+         * Tells the build log about the tasks that have waited long in the queue, with the queue's reasons (asked
+         * outside the lock: the queue calls {@link #refusal} under its own).
+         */
+        void checkWaiting() {
+            Instant now = ticker.now();
+            List<SlotTask> overdue;
+            int held;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                overdue = waiting.entrySet().stream().filter(task -> !task.getValue().plus(QueueWaitLog.FIRST)
+                        .isAfter(now)).map(Map.Entry::getKey).toList();
+                held = holding.size();
+            }
+            waits.checked(now, overdue.size(), held, overdue.stream().map(queue::why).flatMap(Optional::stream)
+                    .distinct().toList());
         }
 
         @Override
@@ -145,7 +185,7 @@ public final class QueueAgentSource implements AgentSource {
             Set<String> eligible = eligibleNodes();
             boolean clouds = queue.hasClouds();
             int target = clouds ? slots : Math.min(slots, Math.max(0, eligible.size() * maxParallel - held()));
-            List<SlotTask> surplus = new ArrayList<>(waiting);
+            List<SlotTask> surplus = new ArrayList<>(waiting.keySet());
             for (int i = surplus.size() - 1; i >= 0 && waiting.size() > target; i--) {
                 queue.cancel(surplus.get(i));
                 waiting.remove(surplus.get(i));
@@ -157,7 +197,7 @@ public final class QueueAgentSource implements AgentSource {
                     log.println("[guest-inspect] the build queue refused " + task.getDisplayName());
                     break;
                 }
-                waiting.add(task);
+                waiting.put(task, ticker.now());
                 asked++;
             }
             if (asked > 0) {
@@ -191,8 +231,13 @@ public final class QueueAgentSource implements AgentSource {
                     + (names.size() == 1 ? " was" : " were") + " given up";
         }
 
+        /**
+         * Takes no lock: the queue asks this (through {@link SlotDispatcher}) with its own lock held, while a demand
+         * holds the lease's lock to schedule or cancel tasks, which needs the queue's: a lock here could deadlock
+         * the two. A stale answer is harmless: {@link #hold} checks again with the lock and asks for another task.
+         */
         @Override
-        public synchronized Optional<String> refusal(final String node) {
+        public Optional<String> refusal(final String node) {
             if (closed) {
                 return Optional.of("the image inspection is over");
             }
@@ -213,7 +258,7 @@ public final class QueueAgentSource implements AgentSource {
             NodeAgent agent;
             CountDownLatch givenBack = new CountDownLatch(1);
             synchronized (this) {
-                boolean ours = waiting.remove(task);
+                boolean ours = waiting.remove(task) != null;
                 if (!ours || grant == null || refusal(grant.node()).isPresent()) {
                     if (ours && !closed) { // the queue started it where it cannot work: ask again
                         adjust(wanted);
@@ -278,7 +323,8 @@ public final class QueueAgentSource implements AgentSource {
         @Override
         public synchronized void close() {
             closed = true;
-            waiting.forEach(queue::cancel);
+            stopChecks.run();
+            waiting.keySet().forEach(queue::cancel);
             waiting.clear();
             holding.values().forEach(held -> held.givenBack().countDown());
         }

@@ -15,7 +15,7 @@ import hudson.model.queue.QueueTaskDispatcher;
 public final class SlotDispatcher extends QueueTaskDispatcher {
     @Override
     public CauseOfBlockage canTake(final Node node, final Queue.BuildableItem item) {
-        if (item.task instanceof SlotTask task) {
+        if (item.getTask() instanceof SlotTask task) {
             return task.slots().refusal(node.getNodeName()).map(SlotDispatcher::blockage).orElse(null);
         }
         return null;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.guestinspect.agents;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,6 +13,12 @@ interface SlotQueue {
 
     /** Takes the task out of the queue if it is still waiting there. */
     void cancel(SlotTask task);
+
+    /**
+     * Why the task still waits in the queue, as the queue's page says it ({@code Queue.Item.getWhy()}); empty when
+     * it is no longer there or the queue gives no reason.
+     */
+    Optional<String> why(SlotTask task);
 
     /** The names of the nodes the label matches now ("" for the built-in node). */
     Set<String> nodes();

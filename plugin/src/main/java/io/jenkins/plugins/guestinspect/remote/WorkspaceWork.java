@@ -33,7 +33,7 @@ import io.github.guestinspect.runner.ProbedImage;
 /**
  * The work done where the workspace is: before the run, hash every image (through the memo), serve what the
  * workspace cache has, and check the misses with qemu-img, so broken images fail by name before anything is
- * shipped; after the run, store the new results. The cache lives in {@value #CACHE_DIRECTORY} below the workspace,
+ * shipped; after each batch, store its results. The cache lives in {@value #CACHE_DIRECTORY} below the workspace,
  * where the command line keeps it too, so a CLI run in the workspace and the step share it.
  */
 public final class WorkspaceWork {
@@ -82,11 +82,18 @@ public final class WorkspaceWork {
                 rejected, companions, warnings, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Stores the run's new results in the workspace cache and records its hits and misses there. */
+    /**
+     * Stores a batch's results in the workspace cache (or, when the run is over, what no batch stored, and records
+     * the run's hits and misses there); returns what the cache warned about.
+     */
     public List<String> store(final Path workspace, final StoreRequest request, final List<String> fileQueries)
             throws IOException {
         List<String> warnings = new ArrayList<>();
-        cache(workspace.toRealPath(), fileQueries, warnings::add).store(request.lookups(), request.completed());
+        CachedInspection cache = cache(workspace.toRealPath(), fileQueries, warnings::add);
+        cache.storeFinished(request.lookups(), request.inspected());
+        if (request.runOver()) {
+            cache.recordRun(request.lookups());
+        }
         return warnings;
     }
 

@@ -3,16 +3,17 @@ package io.jenkins.plugins.guestinspect.agents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,8 @@ class QueueAgentSourceTest {
     private static final NodeAgent.Batches BATCHES = new NodeAgent.Batches(ImageShippingTest.prepared(Map.of()),
             900, List.of(), null);
 
-    private final FakeQueue queue = new FakeQueue();
+    private final FakeSlotQueue queue = new FakeSlotQueue();
+    private final ManualTicker ticker = new ManualTicker();
     private final FakePool pool = new FakePool();
     private final FakeFiles files = new FakeFiles();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -71,57 +73,6 @@ class QueueAgentSourceTest {
 
     // ---------------------------------------------------------------------------------------------------------
     // the queue, its executors and the run's pool, as the tests drive them
-
-    /** The build queue: records what is scheduled and cancelled; the test starts tasks on executors. */
-    private static final class FakeQueue implements SlotQueue {
-        private final Set<String> nodes = ConcurrentHashMap.newKeySet();
-        private volatile boolean clouds;
-        private final List<SlotTask> scheduled = new ArrayList<>();
-        private final List<SlotTask> cancelled = new ArrayList<>();
-        private final List<SlotTask> waiting = new ArrayList<>();
-
-        @Override
-        public synchronized boolean schedule(final SlotTask task) {
-            scheduled.add(task);
-            waiting.add(task);
-            return true;
-        }
-
-        @Override
-        public synchronized void cancel(final SlotTask task) {
-            if (waiting.remove(task)) {
-                cancelled.add(task);
-            }
-        }
-
-        @Override
-        public Set<String> nodes() {
-            return Set.copyOf(nodes);
-        }
-
-        @Override
-        public boolean hasClouds() {
-            return clouds;
-        }
-
-        synchronized List<SlotTask> waiting() {
-            return List.copyOf(waiting);
-        }
-
-        synchronized List<SlotTask> scheduled() {
-            return List.copyOf(scheduled);
-        }
-
-        synchronized List<SlotTask> cancelled() {
-            return List.copyOf(cancelled);
-        }
-
-        /** The oldest waiting task leaves the queue to start on an executor. */
-        synchronized SlotTask next() {
-            assertThat(waiting).as("a task waits in the queue").isNotEmpty();
-            return waiting.remove(0);
-        }
-    }
 
     /** The run's side: the agents that joined, in order, and every time the source said it was exhausted. */
     private static final class FakePool implements AgentSource.Pool {
@@ -160,7 +111,7 @@ class QueueAgentSourceTest {
         lease = new QueueAgentSource(queue, (slots, number) -> new SlotTask(slots, null, run, null, number),
                 (grant, name) -> new NodeAgent(name, 1, grant.root(), new ImageShipping(files.path("/ws"),
                         incoming(grant.node(), grant.executor())), BATCHES),
-                direct, maxParallel, "kvm", new PrintStream(log, true, StandardCharsets.UTF_8)).open(pool);
+                direct, maxParallel, "kvm", new PrintStream(log, true, StandardCharsets.UTF_8), ticker).open(pool);
         return lease;
     }
 
@@ -246,6 +197,33 @@ class QueueAgentSourceTest {
         lease.demand(0);
 
         assertThat(queue.waiting()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerTheQueueWhileADemandWaitsForTheQueuesLock() throws Exception {
+        ReentrantLock queueLock = new ReentrantLock(); // Queue's own: schedule2 takes it, maintain holds it
+        CountDownLatch scheduling = new CountDownLatch(1);
+        queue.onSchedule = () -> {
+            scheduling.countDown();
+            queueLock.lock();
+            queueLock.unlock();
+        };
+        open(1, "a");
+        queueLock.lock(); // the queue's maintenance runs ...
+        try {
+            Thread demand = new Thread(() -> lease.demand(1), "scheduler");
+            demand.setDaemon(true);
+            demand.start();
+            assertThat(scheduling.await(10, TimeUnit.SECONDS)).as("the demand waits for the queue").isTrue();
+
+            // ... and asks the dispatcher whether a may take a task, while the demand holds the lease
+            CompletableFuture<Optional<String>> answer = CompletableFuture.supplyAsync(() -> slots().refusal("a"));
+
+            assertThat(answer.get(10, TimeUnit.SECONDS)).as("answered, no deadlock").isEmpty();
+        }
+        finally {
+            queueLock.unlock();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -423,6 +401,87 @@ class QueueAgentSourceTest {
         verify(files.path("/nodes/a"), never()).act(any());
         verify(incoming("a", 0)).deleteRecursive();
         assertThat(slots().refusal("a")).as("its executor is free").isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // waiting in the queue: the build log says so as the node step does, without flooding it
+
+    private static final String NO_EXECUTOR = "Waiting for next available executor on \u2018kvm\u2019";
+
+    private long waitingLines() {
+        return log().lines().filter(line -> line.startsWith("[guest-inspect] Still waiting to schedule task"))
+                .count();
+    }
+
+    /** Lets {@code seconds} pass, checking every 5 seconds as the controller's timer does. */
+    private void pass(final int seconds) {
+        for (int passed = 0; passed < seconds; passed += 5) {
+            ticker.advance(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void shouldSayWhyTasksWaitNamingTheLabelOnceTheyHaveWaitedAsLongAsTheNodeStepWaits() {
+        open(1, "a", "b").demand(2);
+        queue.scheduled().forEach(task -> queue.because(task, NO_EXECUTOR));
+
+        pass(10);
+        assertThat(waitingLines()).as("an executor granted within 15 s says nothing").isZero();
+
+        pass(5);
+        assertThat(log()).contains("[guest-inspect] Still waiting to schedule task: 2 executor(s) with label 'kvm': "
+                + NO_EXECUTOR + "\n");
+        assertThat(ticker.periods()).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldRepeatTheSameReasonsAtMostOnceAMinuteButAtOnceWhenTheyChange() throws Exception {
+        open(1, "a", "b", "c").demand(2);
+        grant("a", 0);
+        lease.demand(3);
+        queue.waiting().forEach(task -> queue.because(task, NO_EXECUTOR));
+        pass(15);
+        assertThat(waitingLines()).isOne();
+        assertThat(log()).contains("2 executor(s) with label 'kvm' (1 held): " + NO_EXECUTOR);
+
+        pass(55);
+        assertThat(waitingLines()).as("the same reasons within a minute").isOne();
+        pass(5);
+        assertThat(waitingLines()).as("a minute later").isEqualTo(2);
+
+        queue.because(queue.waiting().get(1), "\u2018c\u2019 is offline");
+        pass(5);
+        assertThat(waitingLines()).as("the queue's reasons changed").isEqualTo(3);
+        assertThat(log()).contains("2 executor(s) with label 'kvm' (1 held): " + NO_EXECUTOR + "; \u2018c\u2019 is"
+                + " offline\n");
+    }
+
+    @Test
+    void shouldEndAWaitWhenNoTaskWaitsAndSayItAgainAsSoonAsTheNextWaitStarts() {
+        open(1, "a").demand(1);
+        pass(15);
+        assertThat(log()).contains("[guest-inspect] Still waiting to schedule task: 1 executor(s) with label 'kvm'\n");
+
+        lease.demand(0);
+        pass(5);
+        lease.demand(1);
+        pass(10);
+        assertThat(waitingLines()).as("the new task has waited 10 s").isOne();
+        pass(5);
+
+        assertThat(waitingLines()).as("a new wait, within a minute of the last line").isEqualTo(2);
+    }
+
+    @Test
+    void shouldStopCheckingTheQueueWhenTheRunIsOver() {
+        open(1, "a").demand(1);
+        assertThat(ticker.running()).isOne();
+
+        lease.close();
+
+        assertThat(ticker.running()).isZero();
+        pass(60);
+        assertThat(waitingLines()).isZero();
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ public final class Fixtures {
                 .map(name -> new InstalledPackage(name, 0, "1.0", "1", "amd64")).toList();
         OperatingSystem os = new OperatingSystem("/dev/sda1", "linux", "debian", "Debian GNU/Linux 12 (bookworm)",
                 "12", 12, 0, "x86_64", "web-<01>", "deb", "apt", List.of(), List.of(), List.of("6.1.0-18-amd64"),
-                installed, "", List.of(), List.of(), List.of(), List.of());
+                installed, "", List.of(), List.of(), List.of(), List.of(), List.of());
         return new InspectionResult(new ImageFile(path, fileName(path), 1024), Optional.empty(), "sha256:x",
                 Status.INSPECTED, Optional.empty(), List.of(os), new Timings(10, 20, 3000, 2, 400, 600, 4000),
                 new CacheInfo(cacheHit, 1), "1.48.6", "0.1.0");
@@ -84,7 +84,7 @@ public final class Fixtures {
                 os.version(), os.majorVersion(), os.minorVersion(), os.architecture(), os.hostname(),
                 os.packageFormat(), os.packageManager(), os.mountpoints(), os.filesystems(), os.kernels(), installed,
                 os.packageNote(), os.fileQueries(), os.files(), os.accountsWithPassword(),
-                os.accountsWithEmptyPassword());
+                os.accountsWithEmptyPassword(), List.of());
         return new InspectionResult(base.image(), base.disk(), base.contentHash(), base.status(), base.failure(),
                 List.of(withPackages), base.timings(), base.cache(), base.libguestfsVersion(), base.toolVersion());
     }

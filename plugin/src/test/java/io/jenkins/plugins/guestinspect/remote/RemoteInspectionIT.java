@@ -81,10 +81,9 @@ class RemoteInspectionIT {
         for (int i = 0; i < prepared.probed().size(); i++) {
             inspected.put(prepared.probed().get(i).path().toString(), scheduled.results().get(i));
         }
-        List<InspectionResult> completed = prepared.complete(inspected, ProgressListener.none());
-        new WorkspaceWork().store(workspace, StoreRequest.decode(new StoreRequest(prepared.lookups(), completed)
-                .encode()), List.of("/etc/hostname"));
-        return prepared.report(completed);
+        new WorkspaceWork().store(workspace, StoreRequest.decode(StoreRequest.runOver(prepared.lookups(),
+                scheduled.results()).encode()), List.of("/etc/hostname"));
+        return prepared.report(prepared.complete(inspected, ProgressListener.none()));
     }
 
     /** An agent as NodeAgent is, minus the channel: each batch is encoded, run by BatchWork, decoded. */

@@ -113,9 +113,11 @@ class WorkspaceWorkTest {
         for (ProbedImage image : first.probed()) {
             scheduled.put(image.path().toString(), Fixtures.debian(image.path().toString(), false, "bash"));
         }
-        List<InspectionResult> completed = first.complete(scheduled, ProgressListener.none());
-        StoreRequest stored = StoreRequest.decode(new StoreRequest(first.lookups(), completed).encode());
+        List<InspectionResult> batch = List.copyOf(scheduled.values());
+        StoreRequest stored = StoreRequest.decode(StoreRequest.batch(first.lookups(), batch).encode());
+        assertThat(stored.lookups().entries()).as("the batch's entries only").hasSize(3);
         assertThat(work.store(workspace, stored, List.of())).isEmpty();
+        assertThat(work.store(workspace, StoreRequest.runOver(first.lookups(), List.of()), List.of())).isEmpty();
 
         PreparedImages second = prepare(true);
 
